@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The test command: starts what the tests need on loopback, then runs every test:
+# the Kong plugin's unit tests (busted), the offline validation of the deployment files, and the
+# Java test suite (mvn verify).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/services.sh
+bash scripts/test-kong-plugin.sh
+bash scripts/validate-deploy.sh
+source scripts/java-env.sh
+exec mvn -B -ntp verify "$@"

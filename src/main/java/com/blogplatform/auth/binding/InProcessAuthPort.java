@@ -1,0 +1,89 @@
+package com.blogplatform.auth.binding;
+
+import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.AuthResult;
+import com.blogplatform.auth.ProfileResult;
+import com.blogplatform.auth.Role;
+import com.blogplatform.auth.session.Sessions;
+import com.blogplatform.auth.user.Account;
+import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.shared.security.EnvelopeWriter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The port bound to a plain method call: used wherever the auth module runs in the same process
+ * (the single jar, and the auth service itself, whose NATS responder delegates here). A failing
+ * store is reported as {@link AuthResult.Unavailable}, never as a failed authentication.
+ */
+@Component
+@ConditionalOnProperty(name = "platform.auth-port.binding", havingValue = "in-process", matchIfMissing = true)
+public class InProcessAuthPort implements AuthPort {
+
+	private static final Logger log = LoggerFactory.getLogger(InProcessAuthPort.class);
+
+	static final String UNAVAILABLE = "auth store unavailable";
+
+	private final Sessions sessions;
+
+	private final Accounts accounts;
+
+	InProcessAuthPort(Sessions sessions, Accounts accounts) {
+		this.sessions = sessions;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public AuthResult authenticate(String authorizationHeader) {
+		try {
+			return switch (sessions.authenticate(authorizationHeader)) {
+				case Sessions.Authentication.Granted granted ->
+					new AuthResult.Authenticated(granted.principal().account().toAuthenticatedUser());
+				case Sessions.Authentication.Denied denied -> new AuthResult.Unauthenticated(denied.reason());
+			};
+		}
+		catch (DataAccessException ex) {
+			log.warn("authenticate failed: {}", ex.toString());
+			return new AuthResult.Unavailable(UNAVAILABLE);
+		}
+	}
+
+	@Override
+	public AuthResult authorize(UUID userId, Set<Role> anyOf) {
+		if (anyOf.isEmpty()) {
+			return new AuthResult.Forbidden("permission denied: role missing");
+		}
+		try {
+			Optional<Account> account = accounts.findActive(userId);
+			if (account.isEmpty()) {
+				return new AuthResult.Unauthenticated("permission denied: claims subject does not exists");
+			}
+			var user = account.get().toAuthenticatedUser();
+			return user.hasAnyRole(anyOf) ? new AuthResult.Authenticated(user)
+					: new AuthResult.Forbidden(EnvelopeWriter.MISSING_ROLE);
+		}
+		catch (DataAccessException ex) {
+			log.warn("authorize failed: {}", ex.toString());
+			return new AuthResult.Unavailable(UNAVAILABLE);
+		}
+	}
+
+	@Override
+	public ProfileResult findProfile(UUID userId) {
+		try {
+			return accounts.findActive(userId)
+				.<ProfileResult>map(account -> new ProfileResult.Found(account.toProfile()))
+				.orElseGet(ProfileResult.NotFound::new);
+		}
+		catch (DataAccessException ex) {
+			log.warn("findProfile failed: {}", ex.toString());
+			return new ProfileResult.Unavailable(UNAVAILABLE);
+		}
+	}
+}

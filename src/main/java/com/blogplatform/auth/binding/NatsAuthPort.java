@@ -1,0 +1,167 @@
+package com.blogplatform.auth.binding;
+
+import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.AuthResult;
+import com.blogplatform.auth.ProfileResult;
+import com.blogplatform.auth.Role;
+import com.blogplatform.shared.tracing.RequestId;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The port bound to NATS request/reply: what the blog service uses to reach the auth service.
+ * <p>
+ * Every call is one request with a hard timeout (default 500 ms). A disconnected client, no
+ * responders and a timeout all answer {@link AuthResult.Unavailable} — at once when the
+ * connection is down — so the caller answers 503, never 401 and never a hang. The connection
+ * reconnects by itself.
+ */
+public class NatsAuthPort implements AuthPort {
+
+	private static final Logger log = LoggerFactory.getLogger(NatsAuthPort.class);
+
+	private final Connection connection;
+
+	private final Duration timeout;
+
+	private final String service;
+
+	NatsAuthPort(Connection connection, Duration timeout, String service) {
+		this.connection = connection;
+		this.timeout = timeout;
+		this.service = service;
+	}
+
+	@Override
+	public AuthResult authenticate(String authorizationHeader) {
+		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
+			return new AuthResult.Unauthenticated("permission denied: missing Authorization");
+		}
+		return call(AuthWire.subject(service, AuthWire.AUTHENTICATION), new AuthWire.Value(authorizationHeader))
+			.fold(this::authenticated, failure -> switch (failure.status()) {
+				case 403 -> new AuthResult.Forbidden(failure.message());
+				case 500, 502, 503, 504 -> new AuthResult.Unavailable(failure.message());
+				default -> new AuthResult.Unauthenticated(failure.message());
+			}, AuthResult.Unavailable::new);
+	}
+
+	@Override
+	public AuthResult authorize(UUID userId, Set<Role> anyOf) {
+		var request = new AuthWire.Authorization(new AuthWire.User(userId.toString(), null, null, null, null),
+				anyOf.stream().map(Role::name).sorted().toList());
+		return call(AuthWire.subject(service, AuthWire.AUTHORIZATION), request)
+			.fold(this::authenticated, failure -> switch (failure.status()) {
+				case 403 -> new AuthResult.Forbidden(failure.message());
+				case 500, 502, 503, 504 -> new AuthResult.Unavailable(failure.message());
+				default -> new AuthResult.Unauthenticated(failure.message());
+			}, AuthResult.Unavailable::new);
+	}
+
+	@Override
+	public ProfileResult findProfile(UUID userId) {
+		return call(AuthWire.subject(service, AuthWire.PROFILE_GROUP, AuthWire.PROFILE), new AuthWire.Value(userId.toString()))
+			.fold(envelope -> new ProfileResult.Found(envelope.data(AuthWire.User.class).toProfile()),
+					failure -> switch (failure.status()) {
+						case 500, 502, 503, 504 -> new ProfileResult.Unavailable(failure.message());
+						default -> new ProfileResult.NotFound();
+					}, ProfileResult.Unavailable::new);
+	}
+
+	private AuthResult authenticated(AuthWire.Envelope envelope) {
+		AuthWire.User user = envelope.data(AuthWire.User.class);
+		Set<Role> roles = user.knownRoles().orElseGet(() -> rolesFromAuthorization(UUID.fromString(user.id())));
+		return new AuthResult.Authenticated(user.toAuthenticatedUser(roles));
+	}
+
+	/**
+	 * The reference's Go auth answers authentication without roles: ask {@code authorization} once
+	 * per role, concurrently. Only that compatibility path costs extra round trips.
+	 */
+	private Set<Role> rolesFromAuthorization(UUID userId) {
+		Map<Role, Future<AuthResult>> answers = new EnumMap<>(Role.class);
+		try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Role role : Role.values()) {
+				answers.put(role, calls.submit(() -> authorize(userId, EnumSet.of(role))));
+			}
+		}
+		Set<Role> granted = EnumSet.noneOf(Role.class);
+		answers.forEach((role, answer) -> {
+			if (answer.resultNow() instanceof AuthResult.Authenticated) {
+				granted.add(role);
+			}
+		});
+		return granted;
+	}
+
+	/** One request: a decoded reply, an error reply, or the reason the service could not be asked. */
+	private Reply call(String subject, Object data) {
+		if (connection.getStatus() != Connection.Status.CONNECTED) {
+			return Reply.unavailable("auth service unreachable: not connected to NATS");
+		}
+		Headers headers = new Headers();
+		String requestId = RequestId.current();
+		if (requestId != null) {
+			headers.put(RequestId.HEADER, requestId);
+		}
+		CompletableFuture<Message> future = connection.requestWithTimeout(subject, headers, AuthWire.request(data), timeout);
+		try {
+			Message reply = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+			AuthWire.Envelope envelope = AuthWire.decode(reply.getData());
+			return envelope.failed() ? Reply.failed(envelope.failure()) : Reply.answered(envelope);
+		}
+		catch (ExecutionException ex) {
+			log.warn("{} failed: {}", subject, ex.getCause().toString());
+			return Reply.unavailable("auth service unavailable: no responders");
+		}
+		catch (CancellationException | TimeoutException ex) {
+			future.cancel(true);
+			log.warn("{} timed out after {} ms", subject, timeout.toMillis());
+			return Reply.unavailable("auth service unavailable: no answer within " + timeout.toMillis() + " ms");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Reply.unavailable("auth service unavailable: interrupted");
+		}
+	}
+
+	private record Reply(AuthWire.Envelope envelope, AuthWire.Failure failure, String unavailable) {
+
+		static Reply answered(AuthWire.Envelope envelope) {
+			return new Reply(envelope, null, null);
+		}
+
+		static Reply failed(AuthWire.Failure failure) {
+			return new Reply(null, failure, null);
+		}
+
+		static Reply unavailable(String reason) {
+			return new Reply(null, null, reason);
+		}
+
+		<T> T fold(Function<AuthWire.Envelope, T> onAnswer, Function<AuthWire.Failure, T> onFailure,
+				Function<String, T> onUnavailable) {
+			if (unavailable != null) {
+				return onUnavailable.apply(unavailable);
+			}
+			return failure != null ? onFailure.apply(failure) : onAnswer.apply(envelope);
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package com.blogplatform.auth.binding;
+
+import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.AuthResult;
+import com.blogplatform.auth.ProfileResult;
+import com.blogplatform.auth.Role;
+import com.blogplatform.shared.tracing.RequestId;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import io.nats.service.Group;
+import io.nats.service.Service;
+import io.nats.service.ServiceEndpoint;
+import io.nats.service.ServiceMessage;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The auth service's side of the NATS binding: an ADR-32 service ({@code $SRV.PING/INFO/STATS}
+ * discoverable, default queue group {@code q}, so instances share the load) that answers the port's
+ * subjects by calling the in-process port. Errors travel in the reference's envelope
+ * ({@code "401:..."}) and in the service error headers. Each request is handled on a virtual
+ * thread, so a slow store does not hold up the others.
+ */
+class NatsAuthResponder implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(NatsAuthResponder.class);
+
+	private final Connection connection;
+
+	private final AuthPort port;
+
+	private final NatsProperties.Responder settings;
+
+	private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+
+	private volatile Service service;
+
+	NatsAuthResponder(Connection connection, AuthPort inProcessPort, NatsProperties.Responder settings) {
+		this.connection = connection;
+		this.port = inProcessPort;
+		this.settings = settings;
+	}
+
+	@Override
+	public void start() {
+		Group root = new Group(settings.serviceName());
+		service = Service.builder()
+			.connection(connection)
+			.name(settings.serviceName())
+			.version(settings.serviceVersion())
+			.addServiceEndpoint(endpoint(root, AuthWire.AUTHENTICATION, this::authentication))
+			.addServiceEndpoint(endpoint(root, AuthWire.AUTHORIZATION, this::authorization))
+			.addServiceEndpoint(endpoint(new Group(settings.serviceName()).appendGroup(new Group(AuthWire.PROFILE_GROUP)),
+					AuthWire.PROFILE, this::profile))
+			.build();
+		service.startService();
+		log.info("Answering the auth port on NATS as service '{}' {} (id {})", settings.serviceName(),
+				settings.serviceVersion(), service.getId());
+	}
+
+	@Override
+	public void stop() {
+		if (service != null) {
+			service.stop(true);
+			service = null;
+		}
+		handlers.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return service != null;
+	}
+
+	private ServiceEndpoint endpoint(Group group, String name, Function<byte[], Outcome> handler) {
+		return ServiceEndpoint.builder()
+			.group(group)
+			.endpointName(name)
+			.handler(message -> handlers.execute(() -> handle(message, handler)))
+			.build();
+	}
+
+	private void handle(ServiceMessage message, Function<byte[], Outcome> handler) {
+		String requestId = message.hasHeaders() ? message.getHeaders().getFirst(RequestId.HEADER) : null;
+		MDC.put(RequestId.MDC_KEY, RequestId.adoptOrCreate(requestId));
+		try {
+			Outcome outcome = handler.apply(message.getData());
+			if (outcome.failure() == null) {
+				message.respond(connection, AuthWire.success(outcome.data()));
+			}
+			else {
+				log.debug("{} answered {}", message.getSubject(), outcome.failure().status());
+				Headers headers = new Headers()
+					.put(ServiceMessage.NATS_SERVICE_ERROR, outcome.failure().message())
+					.put(ServiceMessage.NATS_SERVICE_ERROR_CODE, String.valueOf(outcome.failure().status()));
+				message.respond(connection, AuthWire.failure(outcome.failure()), headers);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Failed to answer {}", message.getSubject(), ex);
+			message.respond(connection, AuthWire.failure(new AuthWire.Failure(500, "internal error")));
+		}
+		finally {
+			MDC.remove(RequestId.MDC_KEY);
+		}
+	}
+
+	private Outcome authentication(byte[] request) {
+		return value(request).map(header -> result(port.authenticate(header)))
+			.orElseGet(() -> Outcome.failed(400, "value is required"));
+	}
+
+	private Outcome authorization(byte[] request) {
+		AuthWire.Envelope envelope = AuthWire.decode(request);
+		if (envelope.failed()) {
+			return Outcome.failed(envelope.failure());
+		}
+		AuthWire.Authorization authorization = envelope.data(AuthWire.Authorization.class);
+		if (authorization.user() == null || authorization.user().id() == null) {
+			return Outcome.failed(400, "user is required");
+		}
+		if (authorization.roles() == null) {
+			return Outcome.failed(400, "roles is required");
+		}
+		Optional<UUID> id = uuid(authorization.user().id());
+		if (id.isEmpty()) {
+			return Outcome.failed(400, "id must be a valid UUID");
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		authorization.roles().forEach(code -> Role.fromCode(code).ifPresent(roles::add));
+		if (roles.isEmpty() && !authorization.roles().isEmpty()) {
+			return Outcome.failed(403, "permission denied: does not have suffient role");
+		}
+		return result(port.authorize(id.get(), roles));
+	}
+
+	private Outcome profile(byte[] request) {
+		Optional<String> value = value(request);
+		if (value.isEmpty()) {
+			return Outcome.failed(400, "value is required");
+		}
+		Optional<UUID> id = uuid(value.get());
+		if (id.isEmpty()) {
+			return Outcome.failed(400, "id must be a valid UUID");
+		}
+		return switch (port.findProfile(id.get())) {
+			case ProfileResult.Found found -> Outcome.answered(AuthWire.User.of(found.profile()));
+			case ProfileResult.NotFound notFound -> Outcome.failed(404, "user does not exists");
+			case ProfileResult.Unavailable unavailable -> Outcome.failed(503, unavailable.reason());
+		};
+	}
+
+	private static Outcome result(AuthResult result) {
+		return switch (result) {
+			case AuthResult.Authenticated authenticated -> Outcome.answered(AuthWire.User.of(authenticated.user()));
+			case AuthResult.Unauthenticated unauthenticated -> Outcome.failed(401, unauthenticated.reason());
+			case AuthResult.Forbidden forbidden -> Outcome.failed(403, forbidden.reason());
+			case AuthResult.Unavailable unavailable -> Outcome.failed(503, unavailable.reason());
+		};
+	}
+
+	private static Optional<String> value(byte[] request) {
+		AuthWire.Envelope envelope = AuthWire.decode(request);
+		if (envelope.failed()) {
+			return Optional.empty();
+		}
+		String value = envelope.data(AuthWire.Value.class).value();
+		return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+	}
+
+	private static Optional<UUID> uuid(String text) {
+		try {
+			return Optional.of(UUID.fromString(text));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private record Outcome(Object data, AuthWire.Failure failure) {
+
+		static Outcome answered(Object data) {
+			return new Outcome(data, null);
+		}
+
+		static Outcome failed(int status, String message) {
+			return new Outcome(null, new AuthWire.Failure(status, message));
+		}
+
+		static Outcome failed(AuthWire.Failure failure) {
+			return new Outcome(null, failure);
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package com.blogplatform.auth.bootstrap;
+
+import com.blogplatform.auth.Role;
+import com.blogplatform.auth.apikey.ApiKeys;
+import com.blogplatform.auth.user.Accounts;
+import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the configured API key and administrator if they are missing. In the embedded
+ * development mode it also prints where the API listens and the key to call it with.
+ */
+@Component
+class Bootstrap implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
+
+	private final BootstrapProperties properties;
+
+	private final ApiKeys apiKeys;
+
+	private final Accounts accounts;
+
+	private final boolean embedded;
+
+	Bootstrap(BootstrapProperties properties, ApiKeys apiKeys, Accounts accounts,
+			@Value("${platform.embedded.enabled:false}") boolean embedded) {
+		this.properties = properties;
+		this.apiKeys = apiKeys;
+		this.accounts = accounts;
+		this.embedded = embedded;
+	}
+
+	/** Runs after the schema is migrated and before the web server accepts requests. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (properties.hasApiKey()) {
+			apiKeys.ensureKey(properties.apiKey(), "bootstrap key");
+		}
+		if (properties.hasAdmin()) {
+			String name = properties.adminName() == null || properties.adminName().isBlank() ? "Admin" : properties.adminName();
+			accounts.ensureAccount(properties.adminEmail(), properties.adminPassword(), name, EnumSet.allOf(Role.class));
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void announce(ApplicationReadyEvent ready) {
+		if (embedded) {
+			Environment env = ready.getApplicationContext().getEnvironment();
+			String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+			log.info("""
+
+					  Blog platform (single jar, embedded development mode) is ready.
+					    API:      http://localhost:{}/auth/... and http://localhost:{}/blog/...
+					    API key:  send header 'x-api-key: {}'   (set AUTH_BOOTSTRAP_API_KEY to choose another)
+					    Admin:    {} (all roles; set AUTH_BOOTSTRAP_ADMIN_EMAIL / AUTH_BOOTSTRAP_ADMIN_PASSWORD)
+					""", port, port, properties.hasApiKey() ? properties.apiKey() : "(none configured)",
+					properties.hasAdmin() ? properties.adminEmail() : "(none configured)");
+		}
+	}
+}

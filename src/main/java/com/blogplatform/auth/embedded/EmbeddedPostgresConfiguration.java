@@ -1,0 +1,69 @@
+package com.blogplatform.auth.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Development default: a real PostgreSQL 15, started in-process from binaries shipped in the jar,
+ * with its data kept under {@code platform.embedded.data-directory} across restarts. It is exposed
+ * as Boot {@link JdbcConnectionDetails}, so the data source, Flyway and Spring Data JDBC are
+ * configured exactly as against an external server. Both beans are Spring-managed, so the server
+ * stops only after the connection pool has closed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "platform.embedded.postgres.enabled", havingValue = "true")
+class EmbeddedPostgresConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(@Value("${platform.embedded.data-directory}") Path dataDirectory) throws IOException {
+		Path directory = dataDirectory.resolve("postgres");
+		Files.createDirectories(directory);
+		EmbeddedPostgres postgres;
+		try {
+			postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(false)
+				.setRegisterShutdownHook(false)
+				.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new IllegalStateException("The embedded PostgreSQL could not start or be reached on 127.0.0.1. It needs "
+					+ "the loopback interface (in a fresh network namespace: 'ip link set lo up'). To use an external "
+					+ "PostgreSQL instead, run with SPRING_PROFILES_ACTIVE=prod and SPRING_DATASOURCE_URL.", ex);
+		}
+		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory.toAbsolutePath());
+		return postgres;
+	}
+
+	@Bean
+	JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgres postgres) {
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "postgres";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return postgres.getJdbcUrl("postgres", "postgres");
+			}
+		};
+	}
+}

@@ -1,0 +1,136 @@
+package com.blogplatform.auth.user;
+
+import com.blogplatform.auth.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.keygen.KeyGenerators;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration, credential checks and role administration of user accounts.
+ */
+@Service
+public class Accounts {
+
+	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+	private final UserRepository users;
+
+	private final RoleRepository roles;
+
+	private final PasswordEncoder passwords;
+
+	/** Compared against when the e-mail is unknown, so both outcomes cost one hash verification. */
+	private final String decoyHash;
+
+	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwords) {
+		this.users = users;
+		this.roles = roles;
+		this.passwords = passwords;
+		this.decoyHash = passwords.encode(KeyGenerators.string().generateKey());
+	}
+
+	/** The outcome of {@link #register}. */
+	public sealed interface Registration {
+
+		record Registered(Account account) implements Registration {
+		}
+
+		record EmailTaken() implements Registration {
+		}
+	}
+
+	@Transactional
+	public Registration register(String email, String password, String name, String profilePicUrl) {
+		if (users.findByEmailIgnoringCase(email).isPresent()) {
+			return new Registration.EmailTaken();
+		}
+		UUID learner = activeRolesByCode().get(Role.LEARNER.name()).id();
+		try {
+			User user = users.save(User.register(email, passwords.encode(password), name, profilePicUrl, learner));
+			return new Registration.Registered(toAccount(user));
+		}
+		catch (DuplicateKeyException raceLost) {
+			return new Registration.EmailTaken();
+		}
+	}
+
+	/**
+	 * The active account with these credentials, if any. Does the same work whether or not the
+	 * e-mail exists, and re-hashes a password stored with an outdated scheme.
+	 */
+	@Transactional
+	public Optional<Account> authenticate(String email, String password) {
+		Optional<User> found = users.findByEmailIgnoringCase(email).filter(User::status);
+		if (found.isEmpty()) {
+			passwords.matches(password, decoyHash);
+			return Optional.empty();
+		}
+		User user = found.get();
+		if (!passwords.matches(password, user.password())) {
+			return Optional.empty();
+		}
+		if (passwords.upgradeEncoding(user.password())) {
+			user = users.save(user.withPassword(passwords.encode(password)));
+			log.info("Upgraded the password hash of user {}", user.id());
+		}
+		return Optional.of(toAccount(user));
+	}
+
+	public Optional<Account> findActive(UUID id) {
+		return users.findByIdAndStatusTrue(id).map(this::toAccount);
+	}
+
+	/** Replaces the roles of an active user; {@code Optional.empty()} when there is no such user. */
+	@Transactional
+	public Optional<Account> assignRoles(UUID userId, Set<Role> newRoles) {
+		Map<String, StoredRole> byCode = activeRolesByCode();
+		Set<UUID> roleIds = newRoles.stream().map(role -> byCode.get(role.name()).id()).collect(Collectors.toSet());
+		return users.findByIdAndStatusTrue(userId).map(user -> toAccount(users.save(user.withRoles(roleIds))));
+	}
+
+	/** Creates an account with the given roles unless one with this e-mail exists. */
+	@Transactional
+	public void ensureAccount(String email, String password, String name, Set<Role> withRoles) {
+		if (users.findByEmailIgnoringCase(email).isPresent()) {
+			return;
+		}
+		Map<String, StoredRole> byCode = activeRolesByCode();
+		Set<UUID> roleIds = withRoles.stream().map(role -> byCode.get(role.name()).id()).collect(Collectors.toSet());
+		try {
+			users.save(User.register(email, passwords.encode(password), name, null, byCode.get(Role.LEARNER.name()).id())
+				.withRoles(roleIds));
+			log.info("Created the bootstrap account {}", email);
+		}
+		catch (DuplicateKeyException createdConcurrently) {
+			// another instance created it first: fine
+		}
+	}
+
+	private Account toAccount(User user) {
+		Map<UUID, StoredRole> active = roles.findByStatusTrue().stream()
+			.collect(Collectors.toMap(StoredRole::id, Function.identity()));
+		List<Account.AssignedRole> assigned = user.roleIds().stream()
+			.map(active::get)
+			.filter(role -> role != null)
+			.sorted(Comparator.comparing(StoredRole::code))
+			.map(role -> new Account.AssignedRole(role.id(), role.code()))
+			.toList();
+		return new Account(user.id(), user.email(), user.name(), user.profilePicUrl(), assigned);
+	}
+
+	private Map<String, StoredRole> activeRolesByCode() {
+		return roles.findByStatusTrue().stream().collect(Collectors.toMap(StoredRole::code, Function.identity()));
+	}
+}

@@ -1,0 +1,10 @@
+package com.blogplatform.auth.user;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.repository.Repository;
+
+interface RoleRepository extends Repository<StoredRole, UUID> {
+
+	List<StoredRole> findByStatusTrue();
+}

@@ -1,0 +1,75 @@
+package com.blogplatform.blog.embedded;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Development and test default: an in-process server speaking the MongoDB wire protocol
+ * (mongo-java-server), exposed as Boot {@link MongoConnectionDetails} so the real driver and
+ * Spring Data run unchanged. With {@code persistent} (the default) data is kept in an H2 file
+ * under the data directory across restarts. Boot's Mongo health check uses the {@code hello}
+ * command, which this server lacks; a ping-based check replaces it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("platform.embedded.mongodb.enabled")
+class EmbeddedMongoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
+
+	@Bean(destroyMethod = "shutdownNow")
+	MongoServer embeddedMongoServer(@Value("${platform.embedded.data-directory}") Path dataDirectory,
+			@Value("${platform.embedded.mongodb.persistent:true}") boolean persistent) throws IOException {
+		MongoBackend backend;
+		if (persistent) {
+			Path directory = dataDirectory.resolve("mongo");
+			Files.createDirectories(directory);
+			backend = new H2Backend(directory.resolve("blog.mv").toString());
+		}
+		else {
+			backend = new MemoryBackend();
+		}
+		MongoServer server = new MongoServer(backend);
+		server.bind("127.0.0.1", 0);
+		log.info("Embedded MongoDB wire server on {} ({})", server.getLocalAddress(),
+				persistent ? "data in " + dataDirectory.resolve("mongo").toAbsolutePath() : "in memory");
+		return server;
+	}
+
+	@Bean
+	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server,
+			@Value("${platform.embedded.mongodb.database:blog}") String database) {
+		var address = server.getLocalAddress();
+		var connection = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+		return () -> connection;
+	}
+
+	@Bean
+	HealthIndicator embeddedMongoHealthIndicator(MongoClient client) {
+		return () -> {
+			try {
+				client.getDatabase("admin").runCommand(new Document("ping", 1));
+				return Health.up().withDetail("server", "embedded").build();
+			}
+			catch (RuntimeException ex) {
+				return Health.down(ex).build();
+			}
+		};
+	}
+}

@@ -1,0 +1,61 @@
+package com.blogplatform.shared.security;
+
+import com.blogplatform.shared.web.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes security failures in the contract's envelope, so a rejected request looks like any other
+ * failure of the API. Serves as entry point, failure handler and access-denied handler.
+ */
+@Component
+public class EnvelopeWriter implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
+
+	/** The reference's message for a missing role, kept verbatim (typo included) for clients that match on it. */
+	public static final String MISSING_ROLE = "permission denied: does not have suffient role";
+
+	private final JsonMapper json;
+
+	EnvelopeWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		if (ex instanceof RejectedAuthenticationException rejected) {
+			write(response, rejected.status(), rejected.getMessage());
+		}
+		else {
+			write(response, HttpStatus.UNAUTHORIZED, "permission denied: missing Authorization");
+		}
+	}
+
+	@Override
+	public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		commence(request, response, ex);
+	}
+
+	@Override
+	public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException ex) throws IOException {
+		write(response, HttpStatus.FORBIDDEN, MISSING_ROLE);
+	}
+
+	public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		json.writeValue(response.getOutputStream(), ApiResponse.failure(status, message));
+	}
+}

@@ -1,0 +1,33 @@
+package com.blogplatform.shared.tracing;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The id that ties together the log lines of one request across processes: taken from the
+ * {@value #HEADER} header (Kong's correlation-id plugin sets it) or generated, kept in the logging
+ * MDC under {@value #MDC_KEY}, and passed on in NATS message headers.
+ */
+public final class RequestId {
+
+	public static final String HEADER = "X-Request-ID";
+
+	public static final String MDC_KEY = "requestId";
+
+	/** Only ids that are safe to echo and log: no spaces, no control characters, bounded. */
+	private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	private RequestId() {
+	}
+
+	/** The given id if it is acceptable, else a new one. */
+	public static String adoptOrCreate(String candidate) {
+		return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+	}
+
+	/** The id of the request being handled on this thread, if any. */
+	public static String current() {
+		return MDC.get(MDC_KEY);
+	}
+}

@@ -1,0 +1,18 @@
+package com.blogplatform.auth.binding;
+
+import com.blogplatform.auth.AuthPort;
+import com.blogplatform.testing.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The port contract, bound in-process. */
+@ApiTest
+class InProcessAuthPortContractTests extends AuthPortContract {
+
+	@Autowired
+	InProcessAuthPort inProcess;
+
+	@Override
+	AuthPort port() {
+		return inProcess;
+	}
+}
