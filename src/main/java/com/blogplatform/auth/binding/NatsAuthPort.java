@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The port bound to NATS request/reply: what the blog service uses to reach the auth service.
@@ -68,7 +69,7 @@ public class NatsAuthPort implements AuthPort {
 		var request = new AuthWire.Authorization(new AuthWire.User(userId.toString(), null, null, null, null),
 				anyOf.stream().map(Role::name).sorted().toList());
 		return call(AuthWire.subject(service, AuthWire.AUTHORIZATION), request)
-			.fold(this::authenticated, failure -> switch (failure.status()) {
+			.fold(envelope -> authorized(envelope, userId, anyOf), failure -> switch (failure.status()) {
 				case 403 -> new AuthResult.Forbidden(failure.message());
 				case 500, 502, 503, 504 -> new AuthResult.Unavailable(failure.message());
 				default -> new AuthResult.Unauthenticated(failure.message());
@@ -92,14 +93,32 @@ public class NatsAuthPort implements AuthPort {
 	}
 
 	/**
+	 * A granted authorization. Our auth answers with the user and its roles; the reference's Go auth
+	 * may not, and then what is known is that the user holds one of {@code anyOf}. Never asks again:
+	 * resolving roles here would recurse.
+	 */
+	private AuthResult authorized(AuthWire.Envelope envelope, UUID userId, Set<Role> anyOf) {
+		AuthWire.User user = envelope.data() != null && envelope.data().isObject() && envelope.data().hasNonNull("id")
+				? envelope.data(AuthWire.User.class) : new AuthWire.User(userId.toString(), null, null, null, null);
+		return new AuthResult.Authenticated(user.toAuthenticatedUser(user.knownRoles().orElse(anyOf)));
+	}
+
+	/**
 	 * The reference's Go auth answers authentication without roles: ask {@code authorization} once
 	 * per role, concurrently. Only that compatibility path costs extra round trips.
 	 */
 	private Set<Role> rolesFromAuthorization(UUID userId) {
 		Map<Role, Future<AuthResult>> answers = new EnumMap<>(Role.class);
+		String requestId = RequestId.current();
 		try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Role role : Role.values()) {
-				answers.put(role, calls.submit(() -> authorize(userId, EnumSet.of(role))));
+				answers.put(role, calls.submit(() -> {
+					// The MDC is per thread: carry the request id to the concurrent calls.
+					if (requestId != null) {
+						MDC.put(RequestId.MDC_KEY, requestId);
+					}
+					return authorize(userId, EnumSet.of(role));
+				}));
 			}
 		}
 		Set<Role> granted = EnumSet.noneOf(Role.class);
@@ -122,8 +141,10 @@ public class NatsAuthPort implements AuthPort {
 			headers.put(RequestId.HEADER, requestId);
 		}
 		CompletableFuture<Message> future = connection.requestWithTimeout(subject, headers, AuthWire.request(data), timeout);
+		long started = System.nanoTime();
 		try {
 			Message reply = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+			log.debug("{} answered in {} µs", subject, (System.nanoTime() - started) / 1_000);
 			AuthWire.Envelope envelope = AuthWire.decode(reply.getData());
 			return envelope.failed() ? Reply.failed(envelope.failure()) : Reply.answered(envelope);
 		}

@@ -11,12 +11,14 @@ import io.nats.service.Group;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +65,25 @@ class NatsAuthResponder implements SmartLifecycle {
 					AuthWire.PROFILE, this::profile))
 			.build();
 		service.startService();
+		awaitSubscriptionsRegistered();
 		log.info("Answering the auth port on NATS as service '{}' {} (id {})", settings.serviceName(),
 				settings.serviceVersion(), service.getId());
+	}
+
+	/** A round trip to the server, so that a request sent right after start finds the endpoints. */
+	private void awaitSubscriptionsRegistered() {
+		if (connection.getStatus() != Connection.Status.CONNECTED) {
+			return; // they are registered on (re)connect
+		}
+		try {
+			connection.flush(Duration.ofSeconds(2));
+		}
+		catch (TimeoutException ex) {
+			log.warn("NATS did not confirm the auth endpoints within 2 s; they are registered once it does");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -95,6 +114,7 @@ class NatsAuthResponder implements SmartLifecycle {
 		try {
 			Outcome outcome = handler.apply(message.getData());
 			if (outcome.failure() == null) {
+				log.debug("{} answered", message.getSubject());
 				message.respond(connection, AuthWire.success(outcome.data()));
 			}
 			else {

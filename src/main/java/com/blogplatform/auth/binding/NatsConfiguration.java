@@ -3,6 +3,7 @@ package com.blogplatform.auth.binding;
 import com.blogplatform.auth.AuthPort;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -46,6 +47,14 @@ class NatsConfiguration {
 			.reconnectWait(Duration.ofMillis(500))
 			.connectionTimeout(Duration.ofSeconds(2))
 			.connectionListener(events)
+			.errorListener(new ErrorListener() {
+
+				@Override
+				public void exceptionOccurred(Connection connection, Exception ex) {
+					// Expected while the server is away: one line, no stack trace; the listener above tells when it is back.
+					log.warn("NATS connection {}: {}", name, ex.toString());
+				}
+			})
 			.build();
 		return Nats.connectReconnectOnConnect(options);
 	}
