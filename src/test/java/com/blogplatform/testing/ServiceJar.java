@@ -1,0 +1,197 @@
+package com.blogplatform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A packaged artifact ({@code target/<name>.jar}) run as a process of its own, on the JDK running
+ * the tests, in its embedded mode with a data directory of its own and its log captured to a file.
+ */
+public final class ServiceJar implements AutoCloseable {
+
+	/** Set by {@code scripts/test.sh}: the service jars are built, so a missing one is a failure. */
+	private static final boolean REQUIRED = Boolean.getBoolean("split.required");
+
+	private final String name;
+
+	private final Path jar;
+
+	private final Path workDirectory;
+
+	private final int port = freePort();
+
+	private final Map<String, String> environment;
+
+	/** Quick start over peak speed: right for tests, wrong for benchmarks (see {@link #fullSpeed()}). */
+	private List<String> jvmOptions = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+	private Process process;
+
+	private ServiceJar(String name, Path jar, Path workDirectory, Map<String, String> environment) {
+		this.name = name;
+		this.jar = jar;
+		this.workDirectory = workDirectory;
+		this.environment = environment;
+	}
+
+	/**
+	 * The artifact {@code target/<name>.jar}; skips the calling test (fails it with
+	 * {@code -Dsplit.required=true}) when it has not been built.
+	 */
+	public static ServiceJar of(String name, Path workDirectory, Map<String, String> environment) {
+		Path jar = Path.of("target", name + ".jar").toAbsolutePath();
+		String missing = jar + " is not built: run 'mvn -P" + name + " package' (scripts/test.sh does)";
+		if (REQUIRED && !Files.isRegularFile(jar)) {
+			throw new IllegalStateException(missing);
+		}
+		Assumptions.assumeTrue(Files.isRegularFile(jar), missing);
+		return new ServiceJar(name, jar, workDirectory, environment);
+	}
+
+	/** Runs with the JVM's default JIT and collector, as in production. */
+	public ServiceJar fullSpeed() {
+		jvmOptions = List.of("-Xmx512m");
+		return this;
+	}
+
+	public ServiceJar start() {
+		try {
+			Files.createDirectories(workDirectory);
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(jvmOptions);
+			command.addAll(List.of("-jar", jar.toString()));
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log().toFile());
+			builder.environment().put("PORT", String.valueOf(port));
+			builder.environment().put("PLATFORM_DATA_DIR", workDirectory.resolve("data").toString());
+			builder.environment().putAll(environment);
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + jar, ex);
+		}
+		awaitHealthy(Duration.ofSeconds(120));
+		return this;
+	}
+
+	public void stop() {
+		if (process != null) {
+			process.destroy();
+			try {
+				process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			process = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + port;
+	}
+
+	public Path log() {
+		return workDirectory.resolve(name + ".log");
+	}
+
+	public String logText() {
+		try {
+			return Files.readString(log());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the artifact contains this class (as a compiled entry under BOOT-INF/classes). */
+	public boolean contains(String className) {
+		try (JarFile file = new JarFile(jar.toFile())) {
+			return file.getEntry("BOOT-INF/classes/" + className.replace('.', '/') + ".class") != null;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the artifact bundles a library whose file name starts with this prefix. */
+	public boolean bundlesLibrary(String prefix) {
+		try (JarFile file = new JarFile(jar.toFile())) {
+			return file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/lib/" + prefix));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void awaitHealthy(Duration patience) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		Instant deadline = Instant.now().plus(patience);
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+			}
+			try {
+				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			sleep(Duration.ofMillis(250));
+		}
+		throw new IllegalStateException(name + " was not healthy within " + patience + ":\n" + tail());
+	}
+
+	private String tail() {
+		String text = logText();
+		return text.substring(Math.max(0, text.length() - 4000));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
