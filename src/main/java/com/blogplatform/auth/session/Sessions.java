@@ -71,8 +71,10 @@ public class Sessions {
 
 	/**
 	 * Authenticates an {@code Authorization} header value. Data-access failures propagate: they are
-	 * not an authentication failure, and callers answer them as "unavailable".
+	 * not an authentication failure, and callers answer them as "unavailable". One read-only
+	 * transaction, so the user and session lookups share one pooled connection.
 	 */
+	@Transactional(readOnly = true)
 	public Authentication authenticate(String authorizationHeader) {
 		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
 			return new Authentication.Denied("permission denied: missing Authorization");

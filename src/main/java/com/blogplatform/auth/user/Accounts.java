@@ -88,6 +88,12 @@ public class Accounts {
 		return Optional.of(toAccount(user));
 	}
 
+	/**
+	 * Read-only transaction: loading a user also loads its role rows, and outside a transaction that
+	 * second query would borrow a second pooled connection while the first is held, which deadlocks
+	 * the pool under concurrent load.
+	 */
+	@Transactional(readOnly = true)
 	public Optional<Account> findActive(UUID id) {
 		return users.findByIdAndStatusTrue(id).map(this::toAccount);
 	}
