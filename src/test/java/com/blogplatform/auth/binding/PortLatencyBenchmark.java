@@ -1,0 +1,87 @@
+package com.blogplatform.auth.binding;
+
+import static com.blogplatform.testing.BenchmarkReport.line;
+import static com.blogplatform.testing.BenchmarkReport.micros;
+import static com.blogplatform.testing.BenchmarkReport.percentile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.AuthResult;
+import com.blogplatform.testing.ApiClient;
+import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.ServerProcess;
+import com.blogplatform.testing.Users;
+import io.nats.client.Connection;
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The cost of the port's one call per protected request, {@code authenticate}, bound in-process and
+ * over NATS (a nats-server on loopback, the responder in the same JVM as the client, so the
+ * difference is the hop: encoding, two socket round trips through the server, decoding). Both
+ * bindings are measured in alternating rounds, so machine noise falls on both alike.
+ */
+@ApiTest
+@Tag("benchmark")
+class PortLatencyBenchmark {
+
+	private static final int WARM_UP = 3_000;
+
+	private static final int ROUNDS = 6;
+
+	private static final int CALLS_PER_ROUND = 1_000;
+
+	@Autowired
+	InProcessAuthPort inProcess;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void authenticateInProcessVersusOverNats() throws Exception {
+		String header = "Bearer " + Users.withRoles(new ApiClient("http://localhost:" + port), "AUTHOR").accessToken();
+		try (ServerProcess nats = ServerProcess.nats().start();
+				Connection responderConnection = NatsAuthPortContractTests.connect(nats.url());
+				Connection clientConnection = NatsAuthPortContractTests.connect(nats.url())) {
+			NatsAuthResponder responder = new NatsAuthResponder(responderConnection, inProcess,
+					new NatsProperties.Responder(true, "auth", "1.0.0"));
+			responder.start();
+			NatsAuthPort overNats = new NatsAuthPort(clientConnection, Duration.ofSeconds(2), "auth");
+
+			measure(inProcess, header, new long[WARM_UP], 0, WARM_UP);
+			measure(overNats, header, new long[WARM_UP], 0, WARM_UP);
+			long[] local = new long[ROUNDS * CALLS_PER_ROUND];
+			long[] remote = new long[ROUNDS * CALLS_PER_ROUND];
+			for (int round = 0; round < ROUNDS; round++) {
+				measure(inProcess, header, local, round * CALLS_PER_ROUND, CALLS_PER_ROUND);
+				measure(overNats, header, remote, round * CALLS_PER_ROUND, CALLS_PER_ROUND);
+			}
+			responder.stop();
+
+			long localP50 = percentile(local, 50);
+			long localP99 = percentile(local, 99);
+			long remoteP50 = percentile(remote, 50);
+			long remoteP99 = percentile(remote, 99);
+			line("");
+			line("### AuthPort.authenticate latency (" + local.length + " calls each, " + ROUNDS + " alternating rounds)");
+			line("");
+			line("| binding | p50 | p99 |");
+			line("|---|---|---|");
+			line("| in-process | " + micros(localP50) + " | " + micros(localP99) + " |");
+			line("| NATS request/reply | " + micros(remoteP50) + " | " + micros(remoteP99) + " |");
+			line(String.format("| NATS / in-process | %.2fx | %.2fx |", (double) remoteP50 / localP50, (double) remoteP99 / localP99));
+		}
+	}
+
+	private static void measure(AuthPort port, String header, long[] samples, int from, int count) {
+		for (int i = from; i < from + count; i++) {
+			long started = System.nanoTime();
+			AuthResult result = port.authenticate(header);
+			samples[i] = System.nanoTime() - started;
+			assertThat(result).isInstanceOf(AuthResult.Authenticated.class);
+		}
+	}
+}
