@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The test command: starts what the tests need on loopback, then runs every test:
 # the Kong plugin's unit tests (busted), the offline validation of the deployment files, and the
-# Java test suite (mvn verify), which runs the split end-to-end test against the two service jars
-# built first.
+# Java test suite (mvn verify), which also runs the jars built first: the split services as two
+# processes, and the single jar in an empty network namespace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
 bash scripts/test-kong-plugin.sh
 bash scripts/validate-deploy.sh
 source scripts/java-env.sh
+# The three jars first: the split end-to-end test runs the service jars, the no-network test the single jar.
+mvn -B -ntp -q -DskipTests package
 mvn -B -ntp -q -Pauth-service package
 mvn -B -ntp -q -Pblog-service package
 exec mvn -B -ntp verify -Dsplit.required=true "$@"

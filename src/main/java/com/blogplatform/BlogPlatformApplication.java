@@ -1,5 +1,6 @@
 package com.blogplatform;
 
+import com.blogplatform.shared.embedded.LoopbackInterface;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BlogPlatformApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(BlogPlatformApplication.class, args);
+		SpringApplication application = new SpringApplication(BlogPlatformApplication.class);
+		application.addListeners(new LoopbackInterface());
+		application.run(args);
 	}
 }

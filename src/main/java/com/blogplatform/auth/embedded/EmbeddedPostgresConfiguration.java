@@ -38,12 +38,37 @@ class EmbeddedPostgresConfiguration {
 				.start();
 		}
 		catch (IOException | RuntimeException ex) {
+			stopLeftoverServer(directory);
 			throw new IllegalStateException("The embedded PostgreSQL could not start or be reached on 127.0.0.1. It needs "
 					+ "the loopback interface (in a fresh network namespace: 'ip link set lo up'). To use an external "
 					+ "PostgreSQL instead, run with SPRING_PROFILES_ACTIVE=prod and SPRING_DATASOURCE_URL.", ex);
 		}
 		log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory.toAbsolutePath());
 		return postgres;
+	}
+
+	/**
+	 * A failed start can leave the postmaster running (it started, but could not be reached): stop
+	 * it, or it would hold the data directory and the next start would fail too.
+	 */
+	private static void stopLeftoverServer(Path directory) {
+		Path pidFile = directory.resolve("postmaster.pid");
+		try {
+			if (!Files.exists(pidFile)) {
+				return;
+			}
+			long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+			ProcessHandle.of(pid)
+				.filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false))
+				.ifPresent(process -> {
+					log.warn("Stopping the embedded PostgreSQL (pid {}) left running by the failed start", pid);
+					process.destroy();
+					process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+				});
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not check for a leftover embedded PostgreSQL in {}: {}", directory, ex.toString());
+		}
 	}
 
 	@Bean
