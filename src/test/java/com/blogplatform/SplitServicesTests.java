@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -184,37 +185,29 @@ class SplitServicesTests {
 	}
 
 	private static void awaitLogged(ServiceJar service, String requestId, String text) {
-		Instant deadline = Instant.now().plusSeconds(5);
-		while (Instant.now().isBefore(deadline)) {
-			if (service.logText().lines().anyMatch(line -> line.contains(requestId) && line.contains(text))) {
-				return;
-			}
-			pause();
-		}
+		eventually(Duration.ofSeconds(5),
+				() -> service.logText().lines().anyMatch(line -> line.contains(requestId) && line.contains(text)));
 		assertThat(service.logText().lines().filter(line -> line.contains(requestId)).toList())
 			.as("a line of %s's log with request id %s and '%s'", service.log().getFileName(), requestId, text)
 			.anyMatch(line -> line.contains(text));
 	}
 
 	private static void awaitStatus(ApiClient api, String path, int status) {
-		Instant deadline = Instant.now().plusSeconds(20);
-		ApiClient.Response last = null;
-		while (Instant.now().isBefore(deadline)) {
-			last = api.get(path);
-			if (last.status() == status) {
-				return;
-			}
-			pause();
-		}
-		assertThat(last).as("recovered within 20 s").extracting(ApiClient.Response::status).isEqualTo(status);
+		eventually(Duration.ofSeconds(20), () -> api.get(path).status() == status);
+		assertThat(api.get(path).status()).as("%s answers %d again within 20 s", path, status).isEqualTo(status);
 	}
 
-	private static void pause() {
-		try {
-			Thread.sleep(200);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+	/** Polls until the condition holds or the patience runs out; the caller asserts afterwards. */
+	private static void eventually(Duration patience, BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(patience);
+		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
 	}
 }
