@@ -57,11 +57,7 @@ public class NatsAuthPort implements AuthPort {
 			return new AuthResult.Unauthenticated("permission denied: missing Authorization");
 		}
 		return call(AuthWire.subject(service, AuthWire.AUTHENTICATION), new AuthWire.Value(authorizationHeader))
-			.fold(this::authenticated, failure -> switch (failure.status()) {
-				case 403 -> new AuthResult.Forbidden(failure.message());
-				case 500, 502, 503, 504 -> new AuthResult.Unavailable(failure.message());
-				default -> new AuthResult.Unauthenticated(failure.message());
-			}, AuthResult.Unavailable::new);
+			.fold(this::authenticated, NatsAuthPort::refused, AuthResult.Unavailable::new);
 	}
 
 	@Override
@@ -69,11 +65,16 @@ public class NatsAuthPort implements AuthPort {
 		var request = new AuthWire.Authorization(new AuthWire.User(userId.toString(), null, null, null, null),
 				anyOf.stream().map(Role::name).sorted().toList());
 		return call(AuthWire.subject(service, AuthWire.AUTHORIZATION), request)
-			.fold(envelope -> authorized(envelope, userId, anyOf), failure -> switch (failure.status()) {
-				case 403 -> new AuthResult.Forbidden(failure.message());
-				case 500, 502, 503, 504 -> new AuthResult.Unavailable(failure.message());
-				default -> new AuthResult.Unauthenticated(failure.message());
-			}, AuthResult.Unavailable::new);
+			.fold(envelope -> authorized(envelope, userId, anyOf), NatsAuthPort::refused, AuthResult.Unavailable::new);
+	}
+
+	/** An error reply to authentication or authorization: 403, unavailable for 5xx, else 401. */
+	private static AuthResult refused(AuthWire.Failure failure) {
+		return switch (failure.status()) {
+			case 403 -> new AuthResult.Forbidden(failure.message());
+			case 500, 502, 503, 504 -> new AuthResult.Unavailable(failure.message());
+			default -> new AuthResult.Unauthenticated(failure.message());
+		};
 	}
 
 	@Override
@@ -144,7 +145,9 @@ public class NatsAuthPort implements AuthPort {
 		long started = System.nanoTime();
 		try {
 			Message reply = future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
-			log.debug("{} answered in {} µs", subject, (System.nanoTime() - started) / 1_000);
+			if (log.isDebugEnabled()) {
+				log.debug("{} answered in {} µs", subject, (System.nanoTime() - started) / 1_000);
+			}
 			AuthWire.Envelope envelope = AuthWire.decode(reply.getData());
 			return envelope.failed() ? Reply.failed(envelope.failure()) : Reply.answered(envelope);
 		}

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,7 +64,7 @@ class EmbeddedPostgresConfiguration {
 				.ifPresent(process -> {
 					log.warn("Stopping the embedded PostgreSQL (pid {}) left running by the failed start", pid);
 					process.destroy();
-					process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(timeout -> null).join();
+					process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(timeout -> null).join();
 				});
 		}
 		catch (IOException | RuntimeException ex) {

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +59,7 @@ public class LoopbackInterface implements ApplicationListener<ApplicationEnviron
 
 	private static boolean bringUp() {
 		for (String ip : new String[] { "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip" }) {
-			if (new java.io.File(ip).canExecute()) {
+			if (Files.isExecutable(Path.of(ip))) {
 				try {
 					Process process = new ProcessBuilder(ip, "link", "set", "lo", "up").redirectErrorStream(true)
 						.redirectOutput(ProcessBuilder.Redirect.DISCARD)
