@@ -2,7 +2,6 @@ package com.blogplatform.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +28,13 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** nats-server on a free loopback port. */
 	public static ServerProcess nats() {
-		int port = freePort();
+		int port = Processes.freePort();
 		return new ServerProcess(List.of(binary("nats-server"), "-a", "127.0.0.1", "-p", String.valueOf(port)), port);
 	}
 
 	/** redis-server on a free loopback port, keeping nothing on disk. */
 	public static ServerProcess redis() {
-		int port = freePort();
+		int port = Processes.freePort();
 		return new ServerProcess(List.of(binary("redis-server"), "--bind", "127.0.0.1", "--port", String.valueOf(port),
 				"--save", "", "--appendonly", "no"), port);
 	}
@@ -56,13 +55,7 @@ public final class ServerProcess implements AutoCloseable {
 
 	public void stop() {
 		if (process != null) {
-			process.destroy();
-			try {
-				process.waitFor();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			Processes.stop(process);
 			awaitListening(false);
 			process = null;
 		}
@@ -113,14 +106,5 @@ public final class ServerProcess implements AutoCloseable {
 			}
 		}
 		return name;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

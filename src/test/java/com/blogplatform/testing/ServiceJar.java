@@ -2,7 +2,6 @@ package com.blogplatform.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,7 @@ public final class ServiceJar implements AutoCloseable {
 
 	private final Path workDirectory;
 
-	private final int port = freePort();
+	private final int port = Processes.freePort();
 
 	private final Map<String, String> environment;
 
@@ -92,13 +91,7 @@ public final class ServiceJar implements AutoCloseable {
 
 	public void stop() {
 		if (process != null) {
-			process.destroy();
-			try {
-				process.waitFor();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			Processes.stop(process);
 			process = null;
 		}
 	}
@@ -167,7 +160,7 @@ public final class ServiceJar implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			sleep(Duration.ofMillis(250));
+			Processes.pause(Duration.ofMillis(250));
 		}
 		throw new IllegalStateException(name + " was not healthy within " + patience + ":\n" + tail());
 	}
@@ -175,23 +168,5 @@ public final class ServiceJar implements AutoCloseable {
 	private String tail() {
 		String text = logText();
 		return text.substring(Math.max(0, text.length() - 4000));
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }
