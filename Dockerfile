@@ -3,8 +3,9 @@
 #   docker build --build-arg ARTIFACT=blog-platform -t blog-platform .   (single jar, default)
 #   docker build --build-arg ARTIFACT=auth-service  -t auth-service .    (Maven profile auth-service)
 #   docker build --build-arg ARTIFACT=blog-service  -t blog-service .    (Maven profile blog-service)
-# No configuration, key or secret is baked in: everything comes from the environment at run time
-# (see deploy/.env.example); .dockerignore keeps .env, *.pem, target/ and .blog-platform/ out.
+# No configuration, key or secret is baked in: everything comes from the environment and from
+# mounted secrets at run time (see deploy/.env.example; the JWT key is a file under /run/secrets);
+# .dockerignore keeps .env, *.pem, target/ and .blog-platform/ out.
 ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25
 ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
@@ -42,12 +43,13 @@ RUN command -v curl >/dev/null 2>&1 || { \
       apt-get update && apt-get install -y --no-install-recommends curl \
       && rm -rf /var/lib/apt/lists/*; }
 
-# A fixed non-root user. /var/lib/blog-platform holds what the process writes: the generated
-# development JWT key (prod without AUTH_TOKEN_PRIVATE_KEY; mount a volume there so instances
-# share it) and the embedded servers' data when run without a profile.
+# A fixed non-root user (uid/gid 10001: a mounted secret file must be readable by it).
+# /var/lib/blog-platform/data holds what the process writes when run without a profile (embedded
+# servers, a generated development JWT key); profile prod writes nothing there and refuses to
+# start without a configured JWT key.
 RUN groupadd --system --gid 10001 app \
  && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app \
- && mkdir -p /app /var/lib/blog-platform/keys /var/lib/blog-platform/data \
+ && mkdir -p /app /var/lib/blog-platform/data \
  && chown -R app:app /var/lib/blog-platform
 
 WORKDIR /app
@@ -59,11 +61,13 @@ COPY --from=build /workspace/extracted/application/ ./
 
 USER 10001:10001
 ENV PLATFORM_DATA_DIR=/var/lib/blog-platform/data \
-    AUTH_TOKEN_KEY_DIR=/var/lib/blog-platform/keys \
     JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 
+# Readiness: UP once the instance can serve (its own database reachable, not shutting down);
+# Redis and NATS never make it unready. /actuator/health/liveness is for orchestrators that
+# restart a process (it never depends on a remote server).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
-  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health || exit 1
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/readiness || exit 1
 
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

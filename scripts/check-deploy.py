@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """Structural checks of the deployment files that neither `docker-compose config` nor
 `deck validate` make: Kong routing and plugin settings, upstream health checks, which ports
-are published and which networks each service joins. Needs PyYAML.
+are published and which networks each service joins, how secrets, the JWT key and the NATS
+credentials reach each service. Needs PyYAML.
 
   check-deploy.py kong FILE.yml COMPOSE.yml       the declarative config, cross-checked with
                                                   the compose file that runs it
   check-deploy.py compose SHAPE < resolved.yml    output of `docker-compose -f ... config`
+                                                  (SHAPE: single | split | load-balanced)
+  check-deploy.py sources COMPOSE.yml             the file as written (before interpolation):
+                                                  required secrets, no well-known values, the
+                                                  JWT key secret, each service's NATS user
+  check-deploy.py env-example                     deploy/.env.example is complete and safe
+  check-deploy.py required SHAPE                  prints the variables SHAPE must require
                                                   (SHAPE: single | split | load-balanced | tools)
 Exit status 1 with one line per problem when a check fails.
 """
@@ -16,6 +23,44 @@ from urllib.parse import urlparse
 import yaml
 
 problems = []
+
+ENV_EXAMPLE = "deploy/.env.example"
+# Every variable a shape must refuse to start without (`${VAR:?set VAR in .env ...}`).
+BASE_SECRETS = ["POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD",
+                "REDIS_PASSWORD", "AUTH_BOOTSTRAP_API_KEY", "AUTH_BOOTSTRAP_ADMIN_EMAIL",
+                "AUTH_BOOTSTRAP_ADMIN_PASSWORD", "AUTH_TOKEN_PRIVATE_KEY_FILE"]
+NATS_SECRETS = ["NATS_AUTH_PASSWORD", "NATS_BLOG_PASSWORD"]
+REQUIRED = {
+    "single": BASE_SECRETS,
+    "split": BASE_SECRETS + NATS_SECRETS,
+    "load-balanced": BASE_SECRETS + NATS_SECRETS,
+    "tools": ["PGADMIN_PASSWORD", "TOOLS_PASSWORD", "MONGO_ROOT_PASSWORD", "REDIS_PASSWORD"],
+}
+ALL_SECRETS = {name for names in REQUIRED.values() for name in names}
+# A variable that looks like a secret must be required too, even if it is new.
+SECRET_NAME = re.compile(r"PASSWORD|API_KEY|SECRET|_KEY_FILE")
+# The reference's published development values: never a default, never in a deployment.
+WELL_KNOWN = ["changeit", "1D3F2DD1A5DE725DD4DF1D82BBB37", "admin@afteracademy.com"]
+JWT_SECRET = "jwt-private-key"
+JWT_KEY_LOCATION = "file:/run/secrets/jwt-private-key"
+NATS_URL = "nats://nats:4222"
+# Which NATS user each role connects as: (user variable, its default, password variable).
+NATS_USERS = {
+    "auth": ("NATS_AUTH_USER", "auth-service", "NATS_AUTH_PASSWORD"),
+    "blog": ("NATS_BLOG_USER", "blog-service", "NATS_BLOG_PASSWORD"),
+}
+READINESS = "/actuator/health/readiness"
+# Dependencies an instance is ready without: ordering only, never a reason to stay down.
+OPTIONAL_DEPENDENCIES = {"redis", "nats"}
+DEPENDENCIES = {
+    "app": {"postgres", "mongo", "redis"},
+    "auth": {"postgres", "nats"},
+    "blog": {"mongo", "redis", "nats"},
+}
+
+
+def required(variable):
+    return "${%s:?set %s in .env (see %s)}" % (variable, variable, ENV_EXAMPLE)
 
 
 def check(condition, message):
@@ -107,11 +152,11 @@ def check_upstream(path, service, upstream, compose_services):
         check(target.split(":")[0] in compose_services, f"{where}: target {target} is no compose service")
     active = upstream.get("healthchecks", {}).get("active", {})
     passive = upstream.get("healthchecks", {}).get("passive", {})
-    check(active.get("http_path") == "/actuator/health", f"{where}: active checks must probe /actuator/health")
+    check(active.get("http_path") == READINESS, f"{where}: active checks must probe {READINESS}")
     # An interval of 0 disables active probing in Kong.
     check(active.get("healthy", {}).get("interval", 0) > 0, f"{where}: active.healthy.interval must be > 0")
     check(active.get("unhealthy", {}).get("interval", 0) > 0, f"{where}: active.unhealthy.interval must be > 0")
-    check(503 in active.get("unhealthy", {}).get("http_statuses", []), f"{where}: actuator's 503 (DOWN) must count as unhealthy")
+    check(503 in active.get("unhealthy", {}).get("http_statuses", []), f"{where}: readiness's 503 (not ready) must count as unhealthy")
     # Counters of 0 disable passive checks.
     unhealthy = passive.get("unhealthy", {})
     check(unhealthy.get("tcp_failures", 0) > 0 and unhealthy.get("timeouts", 0) > 0,
@@ -172,20 +217,41 @@ def check_compose(shape):
             joined = set(service.get("networks", {}) or {})
             check(joined == NETWORKS[role], f"{where}: {name} must join exactly {sorted(NETWORKS[role])}, joins {sorted(joined)}")
         check("healthcheck" in service, f"{where}: {name} needs a health check")
-        for dependency, condition in (service.get("depends_on") or {}).items():
-            check(condition.get("condition") == "service_healthy",
-                  f"{where}: {name} must wait for {dependency} to be healthy")
+        depends_on = service.get("depends_on") or {}
+        for dependency, condition in depends_on.items():
+            # The own database gates readiness, so waiting for it to be healthy is right; Redis and
+            # NATS only order the start: the services start, and recover, without them.
+            expected = "service_started" if dependency in OPTIONAL_DEPENDENCIES else "service_healthy"
+            check(condition.get("condition") == expected,
+                  f"{where}: {name} must depend on {dependency} with condition {expected}")
+        if role == "kong":
+            instances = {n for n in services if re.sub(r"[12]$", "", n) in {"auth", "blog"}}
+            check(set(depends_on) == instances, f"{where}: kong must wait for {sorted(instances)}")
+        env = service.get("environment") or {}
         if role in {"app", "auth", "blog"}:
-            env = service.get("environment", {})
             check(env.get("SPRING_PROFILES_ACTIVE") == "prod", f"{where}: {name} must run profile prod")
             expected = {"app": "blog-platform", "auth": "auth-service", "blog": "blog-service"}[role]
             check(service.get("build", {}).get("args", {}).get("ARTIFACT") == expected,
                   f"{where}: {name} must build ARTIFACT={expected}")
-            if role != "app":
-                check(env.get("NATS_URL", "").startswith("nats://"), f"{where}: {name} needs NATS_URL")
-        for key, value in (service.get("environment") or {}).items():
+            check(set(depends_on) == DEPENDENCIES[role],
+                  f"{where}: {name} must depend on exactly {sorted(DEPENDENCIES[role])}, got {sorted(depends_on)}")
+            test = " ".join(service.get("healthcheck", {}).get("test") or [])
+            check(f"http://127.0.0.1:8080{READINESS}" in test, f"{where}: {name}'s health check must probe {READINESS}")
+            check(not service.get("volumes"), f"{where}: {name} must mount no volume (prod writes nothing locally)")
+            check_jwt_key(where, name, role, service, config)
+            check_nats_client(where, name, role, env, services)
+        if role == "nats":
+            check_nats_server(where, name, env)
+        for key, value in env.items():
             check(not (isinstance(value, str) and re.search(r"-----BEGIN", value)),
                   f"{where}: {name}.{key} holds key material")
+            for known in WELL_KNOWN:
+                check(not (isinstance(value, str) and known.lower() in value.lower()),
+                      f"{where}: {name}.{key} resolves to the well-known value {known}")
+        if role not in {"app", "auth"}:
+            check(not service.get("secrets"), f"{where}: {name} must not get secrets (only app and auth sign tokens)")
+
+    check("auth-keys" not in (config.get("volumes") or {}), f"{where}: no auth-keys volume (prod never generates a key)")
 
     expected_services = {
         "single": {"app", "postgres", "mongo", "redis"},
@@ -197,11 +263,152 @@ def check_compose(shape):
               f"{where}: services must be {sorted(expected_services)}, got {sorted(set(services) - TOOLS)}")
 
 
+def secret_sources(service):
+    return [s if isinstance(s, str) else s.get("source") for s in service.get("secrets") or []]
+
+
+def check_jwt_key(where, name, role, service, config):
+    env = service.get("environment") or {}
+    check("AUTH_TOKEN_PUBLIC_KEY" not in env, f"{where}: {name} must not set AUTH_TOKEN_PUBLIC_KEY (derived from the private key)")
+    if role == "blog":
+        check("AUTH_TOKEN_PRIVATE_KEY" not in env, f"{where}: {name} must not get the JWT private key")
+        return
+    check(env.get("AUTH_TOKEN_PRIVATE_KEY") == JWT_KEY_LOCATION,
+          f"{where}: {name} must read the JWT key from the secret: AUTH_TOKEN_PRIVATE_KEY={JWT_KEY_LOCATION}")
+    check(secret_sources(service) == [JWT_SECRET], f"{where}: {name} must get exactly the secret {JWT_SECRET}")
+    secret = (config.get("secrets") or {}).get(JWT_SECRET) or {}
+    check(bool(secret.get("file")) and not secret.get("external"),
+          f"{where}: top-level secret {JWT_SECRET} must be a file (AUTH_TOKEN_PRIVATE_KEY_FILE)")
+
+
+def check_nats_client(where, name, role, env, services):
+    nats_keys = {k for k in env if k.startswith("NATS_")}
+    if role == "app":
+        check(not nats_keys, f"{where}: {name} (single jar) has no bus, so no NATS_* variables, got {sorted(nats_keys)}")
+        return
+    check(nats_keys == {"NATS_URL", "NATS_USER", "NATS_PASSWORD"},
+          f"{where}: {name} needs exactly NATS_URL, NATS_USER, NATS_PASSWORD, got {sorted(nats_keys)}")
+    url = urlparse(env.get("NATS_URL", ""))
+    check(url.username is None and url.password is None and "@" not in env.get("NATS_URL", ""),
+          f"{where}: {name}.NATS_URL must carry no credentials")
+    check(env.get("NATS_URL") == NATS_URL, f"{where}: {name}.NATS_URL must be {NATS_URL}")
+    nats_env = (services.get("nats") or {}).get("environment") or {}
+    user_variable, _, password_variable = NATS_USERS[role]
+    check(env.get("NATS_USER") == nats_env.get(user_variable) and env.get("NATS_USER"),
+          f"{where}: {name}.NATS_USER must be the nats server's {user_variable}")
+    check(env.get("NATS_PASSWORD") == nats_env.get(password_variable) and env.get("NATS_PASSWORD"),
+          f"{where}: {name}.NATS_PASSWORD must be the nats server's {password_variable}")
+
+
+def check_nats_server(where, name, env):
+    expected = {"NATS_AUTH_USER", "NATS_AUTH_PASSWORD", "NATS_BLOG_USER", "NATS_BLOG_PASSWORD"}
+    check(set(env) == expected, f"{where}: {name} must get exactly {sorted(expected)} (one user per service), got {sorted(env)}")
+    check(env.get("NATS_AUTH_USER") != env.get("NATS_BLOG_USER"), f"{where}: auth and blog must be different NATS users")
+
+
+# ---------------------------------------------------------------- compose (as written)
+
+REFERENCE = re.compile(r"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}")
+
+
+def strings(node, path=""):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, f"{path}[{index}]")
+    elif isinstance(node, str):
+        yield path, node
+
+
+def env_example_keys():
+    keys = {}
+    for line in open(ENV_EXAMPLE, encoding="utf-8"):
+        match = re.match(r"([A-Za-z_][A-Za-z0-9_]*)=(.*)$", line.strip())
+        if match:
+            keys[match.group(1)] = match.group(2)
+    return keys
+
+
+def check_sources(path):
+    text = open(path, encoding="utf-8").read()
+    config = yaml.safe_load(text)
+    for known in WELL_KNOWN:
+        check(known.lower() not in text.lower(), f"{path}: contains the well-known value {known}")
+    for gone in ("auth-keys", "AUTH_TOKEN_PUBLIC_KEY", "AUTH_TOKEN_KEY_DIR", "${NATS_USER", "${NATS_PASSWORD"):
+        check(gone not in text, f"{path}: {gone} is gone (JWT key from the secret, one NATS user per service)")
+
+    documented = env_example_keys()
+    for where, value in strings(config):
+        for variable, operator, argument in REFERENCE.findall(value):
+            check(variable in documented, f"{path}: {where} uses {variable}, which {ENV_EXAMPLE} lacks")
+            if variable in ALL_SECRETS or SECRET_NAME.search(variable):
+                check(operator == ":?" and argument == required(variable)[len(variable) + 4:-1],
+                      f"{path}: {where}: {variable} must be required: {required(variable)}")
+
+    services = config.get("services") or {}
+    for name, service in services.items():
+        env = service.get("environment") or {}
+        for key, value in env.items():
+            if re.search(r"PASSWORD|API_KEY|SECRET|REDISCLI_AUTH", key) and not key.endswith("_FILE"):
+                check(isinstance(value, str) and ":?" in value,
+                      f"{path}: {name}.{key} must come from a required variable")
+        build = service.get("build")
+        artifact = ((build.get("args") if isinstance(build, dict) else None) or {}).get("ARTIFACT")
+        if artifact in {"blog-platform", "auth-service"}:
+            check(env.get("AUTH_TOKEN_PRIVATE_KEY") == JWT_KEY_LOCATION,
+                  f"{path}: {name}.AUTH_TOKEN_PRIVATE_KEY must be {JWT_KEY_LOCATION}")
+            check(secret_sources(service) == [JWT_SECRET], f"{path}: {name} must get the secret {JWT_SECRET}")
+        role = {"auth-service": "auth", "blog-service": "blog"}.get(artifact)
+        if role:
+            user_variable, default, password_variable = NATS_USERS[role]
+            check(env.get("NATS_URL") == NATS_URL, f"{path}: {name}.NATS_URL must be {NATS_URL} (no credentials)")
+            check(env.get("NATS_USER") == "${%s:-%s}" % (user_variable, default),
+                  f"{path}: {name}.NATS_USER must be ${{{user_variable}:-{default}}}")
+            check(env.get("NATS_PASSWORD") == required(password_variable),
+                  f"{path}: {name}.NATS_PASSWORD must be {required(password_variable)}")
+    if "nats" in services:
+        env = services["nats"].get("environment") or {}
+        for role, (user_variable, default, password_variable) in NATS_USERS.items():
+            check(env.get(user_variable) == "${%s:-%s}" % (user_variable, default),
+                  f"{path}: nats.{user_variable} must be ${{{user_variable}:-{default}}}")
+            check(env.get(password_variable) == required(password_variable),
+                  f"{path}: nats.{password_variable} must be {required(password_variable)}")
+    if any(secret_sources(s) for s in services.values()):
+        secret = (config.get("secrets") or {}).get(JWT_SECRET) or {}
+        check(secret.get("file") == required("AUTH_TOKEN_PRIVATE_KEY_FILE"),
+              f"{path}: secret {JWT_SECRET} must be file: {required('AUTH_TOKEN_PRIVATE_KEY_FILE')}")
+
+
+def check_env_example():
+    text = open(ENV_EXAMPLE, encoding="utf-8").read()
+    keys = env_example_keys()
+    for known in WELL_KNOWN:
+        check(known.lower() not in text.lower(), f"{ENV_EXAMPLE}: contains the well-known value {known}")
+    for variable in sorted(ALL_SECRETS):
+        check(bool(keys.get(variable)), f"{ENV_EXAMPLE}: {variable} must be set (it is required)")
+    for gone in ("NATS_USER", "NATS_PASSWORD", "AUTH_TOKEN_PRIVATE_KEY", "AUTH_TOKEN_PUBLIC_KEY"):
+        check(gone not in keys, f"{ENV_EXAMPLE}: {gone} is no longer read by the compose files")
+    check(keys.get("AUTH_TOKEN_PRIVATE_KEY_FILE") == "./deploy/secrets/jwt-private.pem",
+          f"{ENV_EXAMPLE}: AUTH_TOKEN_PRIVATE_KEY_FILE must be ./deploy/secrets/jwt-private.pem")
+    check("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out deploy/secrets/jwt-private.pem" in text,
+          f"{ENV_EXAMPLE}: must say how to create the JWT key")
+    passwords = [keys.get(v) for v in sorted(ALL_SECRETS) if "PASSWORD" in v]
+    check(len(set(passwords)) == len(passwords), f"{ENV_EXAMPLE}: every password must be different")
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == "kong":
         check_kong(argv[2], argv[3])
     elif len(argv) == 3 and argv[1] == "compose":
         check_compose(argv[2])
+    elif len(argv) == 3 and argv[1] == "sources":
+        check_sources(argv[2])
+    elif len(argv) == 2 and argv[1] == "env-example":
+        check_env_example()
+    elif len(argv) == 3 and argv[1] == "required" and argv[2] in REQUIRED:
+        print("\n".join(REQUIRED[argv[2]]))
     else:
         print(__doc__, file=sys.stderr)
         return 2

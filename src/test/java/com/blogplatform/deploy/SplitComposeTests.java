@@ -8,7 +8,14 @@ import com.blogplatform.testing.BlogFixtures;
 import com.blogplatform.testing.Users;
 import com.blogplatform.testing.Users.TestUser;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -38,17 +45,40 @@ class SplitComposeTests {
 
 	private ApiClient kong;
 
+	/** The required variables of the compose file, each a secret of this run's own (as an operator's .env would hold). */
+	private final Map<String, String> env = new HashMap<>();
+
+	private Users.TestUser admin;
+
 	@BeforeAll
-	void up() {
+	void up() throws Exception {
+		for (String secret : List.of("POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD",
+				"REDIS_PASSWORD", "NATS_AUTH_PASSWORD", "NATS_BLOG_PASSWORD", "AUTH_BOOTSTRAP_API_KEY",
+				"AUTH_BOOTSTRAP_ADMIN_PASSWORD")) {
+			env.put(secret, "s" + UUID.randomUUID().toString().replace("-", ""));
+		}
+		env.put("AUTH_BOOTSTRAP_ADMIN_EMAIL", "ops@example.com");
+		Path key = Files.createDirectories(Path.of("target", "compose-secrets")).resolve("jwt-private.pem");
+		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+		rsa.initialize(2048);
+		Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+				+ "\n-----END PRIVATE KEY-----\n");
+		// Readable by the containers' non-root user (uid 10001): a test key, thrown away with target/.
+		Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+		env.put("AUTH_TOKEN_PRIVATE_KEY_FILE", key.toAbsolutePath().toString());
 		compose = new ComposeContainer(new File("docker-compose-split.yml"))
+			.withEnv(env)
 			.withBuild(true)
 			.withExposedService("kong-1", 8000,
 					Wait.forHttp("/blog/health").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(15)));
 		compose.start();
-		kong = new ApiClient("http://" + compose.getServiceHost("kong-1", 8000) + ":" + compose.getServicePort("kong-1", 8000));
+		kong = new ApiClient("http://" + compose.getServiceHost("kong-1", 8000) + ":" + compose.getServicePort("kong-1", 8000))
+			.with("x-api-key", env.get("AUTH_BOOTSTRAP_API_KEY"));
 		// Kong may be up before auth and blog are: wait until both answer through it.
 		awaitHealthy("/auth/health", Duration.ofMinutes(5));
 		awaitHealthy("/blog/health", Duration.ofMinutes(5));
+		admin = Users.signIn(kong, env.get("AUTH_BOOTSTRAP_ADMIN_EMAIL"), env.get("AUTH_BOOTSTRAP_ADMIN_PASSWORD"));
 	}
 
 	@AfterAll
@@ -68,8 +98,8 @@ class SplitComposeTests {
 
 	@Test
 	void theWholeFlowThroughKong() {
-		TestUser author = Users.withRoles(kong, "AUTHOR");
-		TestUser editor = Users.withRoles(kong, "EDITOR");
+		TestUser author = Users.withRoles(kong, admin, "AUTHOR");
+		TestUser editor = Users.withRoles(kong, admin, "EDITOR");
 		String title = "Through Kong " + UUID.randomUUID();
 
 		String id = BlogFixtures.published(kong.bearer(author.accessToken()), kong.bearer(editor.accessToken()), title, "KONG");

@@ -1,6 +1,7 @@
 package com.blogplatform.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A server process of the test's own (nats-server or redis-server) on a free loopback port, so a test can stop and restart it
@@ -19,11 +21,49 @@ public final class ServerProcess implements AutoCloseable {
 
 	private final List<String> command;
 
+	private final Map<String, String> environment;
+
+	private final int monitorPort;
+
 	private Process process;
 
 	private ServerProcess(List<String> command, int port) {
+		this(command, port, Map.of(), 0);
+	}
+
+	private ServerProcess(List<String> command, int port, Map<String, String> environment, int monitorPort) {
 		this.port = port;
 		this.command = command;
+		this.environment = environment;
+		this.monitorPort = monitorPort;
+	}
+
+	/**
+	 * nats-server with a configuration file (e.g. the deployment's {@code deploy/nats/nats-server.conf},
+	 * whose variables come from {@code environment}), moved to free loopback ports: the client port
+	 * and the monitoring port, which {@link #monitorUrl()} gives.
+	 */
+	public static ServerProcess nats(Path configuration, Map<String, String> environment, Path workDirectory) {
+		int port = Processes.freePort();
+		int monitor = Processes.freePort();
+		try {
+			Path directory = Files.createDirectories(workDirectory).toAbsolutePath();
+			Path local = directory.resolve("nats-" + port + ".conf");
+			// The same keys again override the included file's (nats-server keeps the last value of a key; the
+			// monitor listens on "host"); includes are resolved relative to the including file.
+			Files.writeString(local, "include \"" + directory.relativize(configuration.toAbsolutePath()) + "\"\nhost: 127.0.0.1\nport: "
+					+ port + "\nhttp_port: " + monitor + "\n");
+			return new ServerProcess(List.of(binary("nats-server"), "-c", local.toString(), "-l",
+					directory.resolve("nats-" + port + ".log").toString()), port, environment, monitor);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The monitoring endpoint of a server started from a configuration file ({@code /healthz}, {@code /connz}). */
+	public String monitorUrl() {
+		return "http://127.0.0.1:" + monitorPort;
 	}
 
 	/** nats-server on a free loopback port. */
@@ -41,10 +81,10 @@ public final class ServerProcess implements AutoCloseable {
 
 	public ServerProcess start() {
 		try {
-			process = new ProcessBuilder(command)
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+			builder.environment().putAll(environment);
+			process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot start " + command.get(0), ex);

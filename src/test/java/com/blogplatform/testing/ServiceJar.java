@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Assumptions;
 
@@ -67,7 +68,15 @@ public final class ServiceJar implements AutoCloseable {
 		return this;
 	}
 
+	/** Starts the process and waits until it is ready ({@code /actuator/health/readiness} answers 200). */
 	public ServiceJar start() {
+		launch();
+		awaitReady(Duration.ofSeconds(120));
+		return this;
+	}
+
+	/** Starts the process without waiting for it (several start in parallel; then {@link #awaitReady}). */
+	public ServiceJar launch() {
 		try {
 			Files.createDirectories(workDirectory);
 			List<String> command = new ArrayList<>();
@@ -76,7 +85,7 @@ public final class ServiceJar implements AutoCloseable {
 			command.addAll(List.of("-jar", jar.toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
 				.redirectErrorStream(true)
-				.redirectOutput(log().toFile());
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
 			builder.environment().put("PORT", String.valueOf(port));
 			builder.environment().put("PLATFORM_DATA_DIR", workDirectory.resolve("data").toString());
 			builder.environment().putAll(environment);
@@ -85,7 +94,6 @@ public final class ServiceJar implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot start " + jar, ex);
 		}
-		awaitHealthy(Duration.ofSeconds(120));
 		return this;
 	}
 
@@ -93,6 +101,53 @@ public final class ServiceJar implements AutoCloseable {
 		if (process != null) {
 			Processes.stop(process);
 			process = null;
+		}
+	}
+
+	/** SIGTERM, then waits for the process to end; returns how long it took (at most {@code patience}, else SIGKILL). */
+	public Duration terminate(Duration patience) {
+		Instant started = Instant.now();
+		process.destroy();
+		try {
+			if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor();
+				throw new IllegalStateException(name + " did not stop within " + patience + " of SIGTERM:\n" + tail());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		process = null;
+		return Duration.between(started, Instant.now());
+	}
+
+	/** SIGKILL: the process dies at once, as in a crash. */
+	public void kill() {
+		process.destroyForcibly();
+		try {
+			process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		process = null;
+	}
+
+	public boolean isAlive() {
+		return process != null && process.isAlive();
+	}
+
+	/** The exit code once the process has ended by itself within {@code patience} (a refused start). */
+	public int awaitExit(Duration patience) {
+		try {
+			if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException(name + " still runs after " + patience + ":\n" + tail());
+			}
+			return process.exitValue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -138,7 +193,8 @@ public final class ServiceJar implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy(Duration patience) {
+	/** Waits until {@code /actuator/health/readiness} answers 200; fails with the log's tail if the process exits. */
+	public ServiceJar awaitReady(Duration patience) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
@@ -150,7 +206,7 @@ public final class ServiceJar implements AutoCloseable {
 			}
 			try {
 				if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
+					return this;
 				}
 			}
 			catch (IOException notYet) {
@@ -162,10 +218,10 @@ public final class ServiceJar implements AutoCloseable {
 			}
 			Processes.pause(Duration.ofMillis(250));
 		}
-		throw new IllegalStateException(name + " was not healthy within " + patience + ":\n" + tail());
+		throw new IllegalStateException(name + " was not ready within " + patience + ":\n" + tail());
 	}
 
-	private String tail() {
+	public String tail() {
 		String text = logText();
 		return text.substring(Math.max(0, text.length() - 4000));
 	}

@@ -48,8 +48,13 @@ public final class Users {
 
 	/** Signs up a user and has the admin give it exactly these roles; returns a fresh session. */
 	public static TestUser withRoles(ApiClient api, String... roles) {
+		return withRoles(api, admin(api), roles);
+	}
+
+	/** The same, with this administrator (a deployment with its own bootstrap credentials). */
+	public static TestUser withRoles(ApiClient api, TestUser admin, String... roles) {
 		TestUser user = signUp(api);
-		var response = api.bearer(admin(api).accessToken())
+		var response = api.bearer(admin.accessToken())
 			.put("/auth/admin/user/id/" + user.id() + "/roles", Map.of("roles", java.util.List.of(roles)));
 		if (response.status() != 200) {
 			throw new IllegalStateException("role assignment failed: " + response);

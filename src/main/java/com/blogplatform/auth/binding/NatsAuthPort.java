@@ -39,14 +39,14 @@ public class NatsAuthPort implements AuthPort {
 
 	private static final Logger log = LoggerFactory.getLogger(NatsAuthPort.class);
 
-	private final Connection connection;
+	private final NatsConnector connector;
 
 	private final Duration timeout;
 
 	private final String service;
 
-	NatsAuthPort(Connection connection, Duration timeout, String service) {
-		this.connection = connection;
+	NatsAuthPort(NatsConnector connector, Duration timeout, String service) {
+		this.connector = connector;
 		this.timeout = timeout;
 		this.service = service;
 	}
@@ -133,7 +133,8 @@ public class NatsAuthPort implements AuthPort {
 
 	/** One request: a decoded reply, an error reply, or the reason the service could not be asked. */
 	private Reply call(String subject, Object data) {
-		if (connection.getStatus() != Connection.Status.CONNECTED) {
+		Connection connection = connector.connected();
+		if (connection == null) {
 			return Reply.unavailable("auth service unreachable: not connected to NATS");
 		}
 		Headers headers = new Headers();

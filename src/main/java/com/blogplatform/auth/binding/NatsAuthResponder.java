@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -36,42 +37,60 @@ class NatsAuthResponder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(NatsAuthResponder.class);
 
-	private final Connection connection;
+	private final NatsConnector connector;
 
 	private final AuthPort port;
 
 	private final NatsProperties.Responder settings;
 
-	private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+	private final Duration drainTimeout;
 
-	private volatile Service service;
+	private volatile ExecutorService handlers;
 
-	NatsAuthResponder(Connection connection, AuthPort inProcessPort, NatsProperties.Responder settings) {
-		this.connection = connection;
+	private volatile boolean running;
+
+	/** Guarded by {@code this}. */
+	private Service service;
+
+	NatsAuthResponder(NatsConnector connector, AuthPort inProcessPort, NatsProperties.Responder settings,
+			Duration drainTimeout) {
+		this.connector = connector;
 		this.port = inProcessPort;
 		this.settings = settings;
+		this.drainTimeout = drainTimeout;
 	}
 
+	/** Registers the endpoints as soon as NATS is connected: at once, or whenever it comes. */
 	@Override
 	public void start() {
+		handlers = Executors.newVirtualThreadPerTaskExecutor();
+		running = true;
+		connector.whenConnected(this::register);
+	}
+
+	private synchronized void register(Connection connection) {
+		if (!running || service != null) {
+			return;
+		}
 		Group root = new Group(settings.serviceName());
 		service = Service.builder()
 			.connection(connection)
 			.name(settings.serviceName())
 			.version(settings.serviceVersion())
-			.addServiceEndpoint(endpoint(root, AuthWire.AUTHENTICATION, this::authentication))
-			.addServiceEndpoint(endpoint(root, AuthWire.AUTHORIZATION, this::authorization))
-			.addServiceEndpoint(endpoint(new Group(settings.serviceName()).appendGroup(new Group(AuthWire.PROFILE_GROUP)),
+			.drainTimeout(drainTimeout)
+			.addServiceEndpoint(endpoint(connection, root, AuthWire.AUTHENTICATION, this::authentication))
+			.addServiceEndpoint(endpoint(connection, root, AuthWire.AUTHORIZATION, this::authorization))
+			.addServiceEndpoint(endpoint(connection, new Group(settings.serviceName()).appendGroup(new Group(AuthWire.PROFILE_GROUP)),
 					AuthWire.PROFILE, this::profile))
 			.build();
 		service.startService();
-		awaitSubscriptionsRegistered();
+		awaitSubscriptionsRegistered(connection);
 		log.info("Answering the auth port on NATS as service '{}' {} (id {})", settings.serviceName(),
 				settings.serviceVersion(), service.getId());
 	}
 
 	/** A round trip to the server, so that a request sent right after start finds the endpoints. */
-	private void awaitSubscriptionsRegistered() {
+	private static void awaitSubscriptionsRegistered(Connection connection) {
 		if (connection.getStatus() != Connection.Status.CONNECTED) {
 			return; // they are registered on (re)connect
 		}
@@ -86,29 +105,76 @@ class NatsAuthResponder implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Leaves the queue group without dropping a request (a rolling restart loses nothing): drains
+	 * the endpoints (no new requests are routed here, those already delivered are taken), waits for
+	 * their answers to be computed and published, then lets the connection close. Runs before the
+	 * web server and the database pool shut down (highest lifecycle phase).
+	 */
 	@Override
 	public void stop() {
-		if (service != null) {
-			service.stop(true);
+		running = false;
+		Service registered;
+		synchronized (this) {
+			registered = service;
 			service = null;
 		}
-		handlers.shutdown();
+		if (registered != null) {
+			drain(registered);
+		}
+		ExecutorService finishing = handlers;
+		if (finishing != null) {
+			finishing.shutdown();
+			awaitQuietly(() -> finishing.awaitTermination(drainTimeout.toMillis(), TimeUnit.MILLISECONDS),
+					"Auth port requests still running after " + drainTimeout + "; closing anyway");
+			connector.flush(Duration.ofSeconds(2));
+		}
+	}
+
+	/**
+	 * Draining needs the server: while it is away there is nothing to drain, and waiting for it
+	 * would hold up the shutdown. jnats waits up to the drain timeout per endpoint; the whole drain
+	 * gets that long at most.
+	 */
+	private void drain(Service registered) {
+		boolean connected = connector.connected() != null;
+		Thread stopping = Thread.ofVirtual().name("nats-drain").start(() -> registered.stop(connected));
+		awaitQuietly(() -> stopping.join(drainTimeout),
+				"Draining the auth port's NATS endpoints took longer than " + drainTimeout + "; stopping anyway");
+		log.info("Stopped answering the auth port on NATS{}", connected ? " (drained)" : " (NATS was away)");
+	}
+
+	private static void awaitQuietly(Waiting waiting, String ifNotDone) {
+		try {
+			if (!waiting.done()) {
+				log.warn(ifNotDone);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Waiting {
+
+		boolean done() throws InterruptedException;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return service != null;
+		return running;
 	}
 
-	private ServiceEndpoint endpoint(Group group, String name, Function<byte[], Outcome> handler) {
+	private ServiceEndpoint endpoint(Connection connection, Group group, String name, Function<byte[], Outcome> handler) {
 		return ServiceEndpoint.builder()
 			.group(group)
 			.endpointName(name)
-			.handler(message -> handlers.execute(() -> handle(message, handler)))
+			.handler(message -> handlers.execute(() -> handle(connection, message, handler)))
 			.build();
 	}
 
-	private void handle(ServiceMessage message, Function<byte[], Outcome> handler) {
+	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler) {
 		String requestId = message.hasHeaders() ? message.getHeaders().getFirst(RequestId.HEADER) : null;
 		MDC.put(RequestId.MDC_KEY, RequestId.adoptOrCreate(requestId));
 		try {

@@ -1,20 +1,16 @@
 package com.blogplatform.auth.binding;
 
 import com.blogplatform.auth.AuthPort;
-import io.nats.client.Connection;
-import io.nats.client.ConnectionListener;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 import io.nats.client.Options;
-import java.io.IOException;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,50 +25,53 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${platform.auth-port.binding:in-process}' == 'nats' or ${platform.nats.responder.enabled:false}")
 class NatsConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(NatsConfiguration.class);
-
 	/**
-	 * Connects in the background when NATS is not there yet, and reconnects forever: the service
-	 * starts and recovers by itself; meanwhile port calls answer "unavailable" at once.
+	 * Connects in the background, whether NATS is there at start-up or not, and reconnects forever:
+	 * the service starts, reports NATS as down in health, and recovers by itself; meanwhile port
+	 * calls answer "unavailable" at once.
 	 */
 	@Bean(destroyMethod = "close")
-	Connection natsConnection(NatsProperties properties, @Value("${spring.application.name}") String name)
-			throws IOException, InterruptedException {
-		ConnectionListener events = (connection, event) -> log.info("NATS connection {}: {}", name, event);
-		Options options = new Options.Builder()
+	NatsConnector natsConnector(NatsProperties properties, ObjectProvider<SslBundles> sslBundles,
+			@Value("${spring.application.name}") String name) {
+		Options.Builder options = new Options.Builder()
 			.server(properties.url())
 			.connectionName(name)
 			.reportNoResponders()
 			.maxReconnects(-1)
-			.reconnectWait(Duration.ofMillis(500))
-			.connectionTimeout(Duration.ofSeconds(2))
-			.connectionListener(events)
-			.errorListener(new ErrorListener() {
+			.reconnectWait(NatsConnector.RECONNECT_WAIT)
+			.connectionTimeout(Duration.ofSeconds(2));
+		if (properties.hasCredentials()) {
+			options.userInfo(properties.username(), properties.password() == null ? "" : properties.password());
+		}
+		if (properties.hasSslBundle()) {
+			options.sslContext(sslBundles.getObject().getBundle(properties.sslBundle()).createSslContext());
+		}
+		return new NatsConnector(name, options);
+	}
 
-				@Override
-				public void exceptionOccurred(Connection connection, Exception ex) {
-					// Expected while the server is away: one line, no stack trace; the listener above tells when it is back.
-					log.warn("NATS connection {}: {}", name, ex.toString());
-				}
-			})
-			.build();
-		return Nats.connectReconnectOnConnect(options);
+	/** {@code nats} in {@code /actuator/health}; not part of readiness (see the packaged configuration). */
+	@Bean
+	HealthIndicator natsHealthIndicator(NatsConnector connector) {
+		return () -> {
+			String status = connector.status();
+			return (connector.connected() != null ? Health.up() : Health.down()).withDetail("connection", status).build();
+		};
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "platform.auth-port.binding", havingValue = "nats")
-	NatsAuthPort natsAuthPort(Connection connection, NatsProperties properties) {
-		return new NatsAuthPort(connection, properties.requestTimeout(), properties.responder().serviceName());
+	NatsAuthPort natsAuthPort(NatsConnector connector, NatsProperties properties) {
+		return new NatsAuthPort(connector, properties.requestTimeout(), properties.responder().serviceName());
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty("platform.nats.responder.enabled")
-	NatsAuthResponder natsAuthResponder(Connection connection, ObjectProvider<AuthPort> ports, NatsProperties properties) {
+	NatsAuthResponder natsAuthResponder(NatsConnector connector, ObjectProvider<AuthPort> ports, NatsProperties properties) {
 		AuthPort inProcess = ports.orderedStream()
 			.filter(port -> !(port instanceof NatsAuthPort))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("The NATS responder needs the in-process auth port: "
 					+ "it runs only where the auth module does"));
-		return new NatsAuthResponder(connection, inProcess, properties.responder());
+		return new NatsAuthResponder(connector, inProcess, properties.responder(), properties.drainTimeout());
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,13 @@ class Bootstrap implements SmartInitializingSingleton {
 		}
 		if (properties.hasAdmin()) {
 			String name = properties.adminName() == null || properties.adminName().isBlank() ? "Admin" : properties.adminName();
-			accounts.ensureAccount(properties.adminEmail(), properties.adminPassword(), name, EnumSet.allOf(Role.class));
+			try {
+				accounts.ensureAccount(properties.adminEmail(), properties.adminPassword(), name, EnumSet.allOf(Role.class));
+			}
+			catch (DuplicateKeyException anotherInstanceCreatedIt) {
+				// Several instances start at once: one creates the account, the others now find it.
+				accounts.ensureAccount(properties.adminEmail(), properties.adminPassword(), name, EnumSet.allOf(Role.class));
+			}
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.blogplatform.auth.session;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,21 +10,23 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.io.ApplicationResourceLoader;
+import org.springframework.boot.ssl.pem.PemContent;
 
 /**
- * The RS256 key pair: read from configured PEM files, or, in development, generated once into a
- * local folder and reused on restart. Several instances sharing that folder agree on one key,
- * because the first writer wins an atomic create and the others read its file.
+ * The RS256 key pair: the configured PEM key (text or location, read by Spring Boot's PEM support:
+ * PKCS#8 or PKCS#1), or, in development, generated once into a local folder and reused on restart.
+ * Several instances sharing that folder agree on one key, because the first writer wins an atomic
+ * create and the others read its file.
  */
 record RsaKeys(RSAPrivateKey privateKey, RSAPublicKey publicKey) {
 
@@ -33,20 +36,29 @@ record RsaKeys(RSAPrivateKey privateKey, RSAPublicKey publicKey) {
 
 	static RsaKeys load(TokenProperties properties) {
 		try {
-			if (properties.privateKey() != null) {
-				RSAPrivateKey privateKey = parsePrivate(properties.privateKey().getContentAsString(StandardCharsets.US_ASCII));
-				RSAPublicKey publicKey = properties.publicKey() != null
-						? parsePublic(properties.publicKey().getContentAsString(StandardCharsets.US_ASCII))
-						: derivePublic(privateKey);
+			if (properties.hasPrivateKey()) {
+				RSAPrivateKey privateKey = parsePrivate(pemText(properties.privateKey()));
+				RSAPublicKey publicKey = properties.publicKey() != null && !properties.publicKey().isBlank()
+						? parsePublic(pemText(properties.publicKey())) : derivePublic(privateKey);
 				return new RsaKeys(privateKey, publicKey);
 			}
 			return loadOrGenerate(properties.generatedKeyDirectory());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the JWT signing key", ex);
+			throw new UncheckedIOException("Cannot read the JWT signing key (auth.token.private-key)", ex);
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot parse the JWT signing key", ex);
+		catch (GeneralSecurityException | IllegalStateException ex) {
+			throw new IllegalStateException("Cannot parse the JWT signing key (auth.token.private-key): " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The PEM text itself, or the content of the resource it names. */
+	private static String pemText(String textOrLocation) throws IOException {
+		if (PemContent.isPresentInText(textOrLocation)) {
+			return textOrLocation;
+		}
+		try (InputStream in = ApplicationResourceLoader.get().getResource(textOrLocation.trim()).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
 		}
 	}
 
@@ -72,18 +84,16 @@ record RsaKeys(RSAPrivateKey privateKey, RSAPublicKey publicKey) {
 	}
 
 	static RSAPrivateKey parsePrivate(String pem) throws GeneralSecurityException {
-		KeyFactory rsa = KeyFactory.getInstance("RSA");
-		if (pem.contains("BEGIN RSA PRIVATE KEY")) {
-			var pkcs1 = org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(der(pem));
-			return (RSAPrivateKey) rsa.generatePrivate(new RSAPrivateCrtKeySpec(pkcs1.getModulus(),
-					pkcs1.getPublicExponent(), pkcs1.getPrivateExponent(), pkcs1.getPrime1(), pkcs1.getPrime2(),
-					pkcs1.getExponent1(), pkcs1.getExponent2(), pkcs1.getCoefficient()));
+		PrivateKey key = PemContent.of(pem).getPrivateKey();
+		if (!(key instanceof RSAPrivateKey rsa)) {
+			throw new GeneralSecurityException("not an RSA private key" + (key == null ? "" : ": " + key.getAlgorithm()));
 		}
-		return (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der(pem)));
+		return rsa;
 	}
 
 	static RSAPublicKey parsePublic(String pem) throws GeneralSecurityException {
-		return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(pem)));
+		String body = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+		return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
 	}
 
 	private static RSAPublicKey derivePublic(RSAPrivateKey privateKey) throws GeneralSecurityException {
@@ -92,11 +102,6 @@ record RsaKeys(RSAPrivateKey privateKey, RSAPublicKey publicKey) {
 		}
 		return (RSAPublicKey) KeyFactory.getInstance("RSA")
 			.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-	}
-
-	private static byte[] der(String pem) {
-		String body = pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").replaceAll("\\s", "");
-		return Base64.getDecoder().decode(body);
 	}
 
 	static String pem(String type, byte[] der) {

@@ -26,6 +26,10 @@ interface SessionRepository extends ListCrudRepository<Session, UUID> {
 	int revokeFamily(UUID familyId);
 
 	@Modifying
+	@Query("UPDATE keystore SET status = FALSE, updated_at = now() WHERE user_id = :userId AND status")
+	int revokeUser(UUID userId);
+
+	@Modifying
 	@Query("DELETE FROM keystore WHERE expires_at < :cutoff")
 	int deleteExpiredBefore(Instant cutoff);
 }

@@ -2,6 +2,7 @@ package com.blogplatform.auth.session;
 
 import com.blogplatform.auth.user.Account;
 import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.user.PasswordChanged;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -145,6 +147,13 @@ public class Sessions {
 	@Transactional
 	public void close(SessionPrincipal principal) {
 		sessions.revokeFamily(principal.familyId());
+	}
+
+	/** A changed password ends every session of the user (in the transaction that changed it). */
+	@EventListener
+	void onPasswordChanged(PasswordChanged changed) {
+		int revoked = sessions.revokeUser(changed.userId());
+		log.info("Signed out {} session(s) of user {} after a password change", revoked, changed.userId());
 	}
 
 	/** Rows are kept past their expiry for a while so late reuse is still recognised, then dropped. */

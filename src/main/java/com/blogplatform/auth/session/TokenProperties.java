@@ -6,14 +6,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Token settings ({@code auth.token.*}).
- * @param privateKey PEM private key (PKCS#8 or PKCS#1); when absent, a key pair is generated once
- * into {@code generatedKeyDirectory} and reused on restart (development)
- * @param publicKey PEM public key; derived from the private key when absent
+ * @param privateKey the PEM private key (PKCS#8 or PKCS#1): the PEM text itself, or where to read it
+ * ({@code file:/run/secrets/jwt-private-key}, a path, {@code classpath:...}); when absent, a key pair
+ * is generated once into {@code generatedKeyDirectory} and reused on restart (development only:
+ * profile prod refuses to start without it, so every auth instance signs with the same key)
+ * @param publicKey the PEM public key, text or location; derived from the private key when absent
  * @param clockSkew leeway for {@code exp}/{@code nbf} between machines
  */
 @Validated
@@ -23,6 +24,17 @@ record TokenProperties(@NotBlank @DefaultValue("api.blogplatform.dev") String is
 		@NotNull @DefaultValue("1h") Duration accessTokenValidity,
 		@NotNull @DefaultValue("7d") Duration refreshTokenValidity,
 		@NotNull @DefaultValue("30s") Duration clockSkew,
-		Resource privateKey, Resource publicKey,
+		String privateKey, String publicKey,
 		@NotNull @DefaultValue(".blog-platform/keys") Path generatedKeyDirectory) {
+
+	boolean hasPrivateKey() {
+		return privateKey != null && !privateKey.isBlank();
+	}
+
+	/** Never prints key material. */
+	@Override
+	public String toString() {
+		return "TokenProperties[issuer=" + issuer + ", audience=" + audience + ", accessTokenValidity=" + accessTokenValidity
+				+ ", refreshTokenValidity=" + refreshTokenValidity + ", privateKey=" + (hasPrivateKey() ? "******" : null) + "]";
+	}
 }

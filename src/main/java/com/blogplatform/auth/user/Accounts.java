@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.keygen.KeyGenerators;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,13 +32,20 @@ public class Accounts {
 
 	private final PasswordEncoder passwords;
 
+	private final BootstrapCredentialRepository bootstrapCredentials;
+
+	private final ApplicationEventPublisher events;
+
 	/** Compared against when the e-mail is unknown, so both outcomes cost one hash verification. */
 	private final String decoyHash;
 
-	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwords) {
+	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwords,
+			BootstrapCredentialRepository bootstrapCredentials, ApplicationEventPublisher events) {
 		this.users = users;
 		this.roles = roles;
 		this.passwords = passwords;
+		this.bootstrapCredentials = bootstrapCredentials;
+		this.events = events;
 		this.decoyHash = passwords.encode(KeyGenerators.string().generateKey());
 	}
 
@@ -106,22 +114,48 @@ public class Accounts {
 		return users.findByIdAndStatusTrue(userId).map(user -> toAccount(users.save(user.withRoles(roleIds))));
 	}
 
-	/** Creates an account with the given roles unless one with this e-mail exists. */
+	/**
+	 * Makes the bootstrap account exist with the configured password (start-up, every instance).
+	 * Created with the given roles when missing. When it exists with another password: a configured
+	 * password that differs from the one last applied is applied now (this is how an operator
+	 * rotates it) and the account's sessions end; if the configured password is still the one last
+	 * applied, the password was changed since by other means and is kept.
+	 * @throws DuplicateKeyException when another instance created the account concurrently: call again
+	 */
 	@Transactional
 	public void ensureAccount(String email, String password, String name, Set<Role> withRoles) {
-		if (users.findByEmailIgnoringCase(email).isPresent()) {
+		Optional<User> existing = users.findByEmailIgnoringCase(email);
+		if (existing.isEmpty()) {
+			create(email, password, name, withRoles);
 			return;
 		}
+		User user = existing.get();
+		if (passwords.matches(password, user.password())) {
+			if (bootstrapCredentials.findAppliedHash(email).isEmpty()) {
+				bootstrapCredentials.recordApplied(email, user.password());
+			}
+			return;
+		}
+		if (bootstrapCredentials.findAppliedHash(email).filter(applied -> passwords.matches(password, applied)).isPresent()) {
+			log.info("Kept the password of the bootstrap account {}: it was changed after the configured one was applied", email);
+			return;
+		}
+		String hash = passwords.encode(password);
+		users.save(user.withPassword(hash));
+		bootstrapCredentials.recordApplied(email, hash);
+		events.publishEvent(new PasswordChanged(user.id()));
+		log.warn("Applied the configured password to the bootstrap account {}; its sessions were signed out", email);
+	}
+
+	private void create(String email, String password, String name, Set<Role> withRoles) {
 		Map<String, StoredRole> byCode = activeRolesByCode();
 		Set<UUID> roleIds = withRoles.stream().map(role -> byCode.get(role.name()).id()).collect(Collectors.toSet());
-		try {
-			users.save(User.register(email, passwords.encode(password), name, null, byCode.get(Role.LEARNER.name()).id())
-				.withRoles(roleIds));
-			log.info("Created the bootstrap account {}", email);
-		}
-		catch (DuplicateKeyException createdConcurrently) {
-			// another instance created it first: fine
-		}
+		String hash = passwords.encode(password);
+		// Another instance starting at the same moment may win the insert: DuplicateKeyException, and
+		// the caller looks again (the transaction is spoilt by then, so not here).
+		users.save(User.register(email, hash, name, null, byCode.get(Role.LEARNER.name()).id()).withRoles(roleIds));
+		bootstrapCredentials.recordApplied(email, hash);
+		log.info("Created the bootstrap account {}", email);
 	}
 
 	private Account toAccount(User user) {

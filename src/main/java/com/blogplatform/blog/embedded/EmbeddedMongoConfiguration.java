@@ -1,7 +1,6 @@
 package com.blogplatform.blog.embedded;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -9,13 +8,10 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * Development and test default: an in-process server speaking the MongoDB wire protocol
  * (mongo-java-server), exposed as Boot {@link MongoConnectionDetails} so the real driver and
  * Spring Data run unchanged. With {@code persistent} (the default) data is kept in an H2 file
- * under the data directory across restarts. Boot's Mongo health check uses the {@code hello}
- * command, which this server lacks; a ping-based check replaces it.
+ * under the data directory across restarts. Its health is the blog module's ping-based
+ * {@code mongo} indicator, as against a real server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("platform.embedded.mongodb.enabled")
@@ -58,18 +54,5 @@ class EmbeddedMongoConfiguration {
 		var address = server.getLocalAddress();
 		var connection = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
 		return () -> connection;
-	}
-
-	@Bean
-	HealthIndicator embeddedMongoHealthIndicator(MongoClient client) {
-		return () -> {
-			try {
-				client.getDatabase("admin").runCommand(new Document("ping", 1));
-				return Health.up().withDetail("server", "embedded").build();
-			}
-			catch (RuntimeException ex) {
-				return Health.down(ex).build();
-			}
-		};
 	}
 }

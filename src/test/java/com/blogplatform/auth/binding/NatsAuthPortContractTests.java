@@ -56,10 +56,11 @@ class NatsAuthPortContractTests extends AuthPortContract {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-			responder = new NatsAuthResponder(responderConnection, inProcess, new NatsProperties.Responder(true, "auth", "1.0.0"));
+			responder = new NatsAuthResponder(NatsConnector.of(responderConnection), inProcess,
+					new NatsProperties.Responder(true, "auth", "1.0.0"), Duration.ofSeconds(5));
 			responder.start();
 		}
-		return new NatsAuthPort(clientConnection, Duration.ofSeconds(2), "auth");
+		return new NatsAuthPort(NatsConnector.of(clientConnection), Duration.ofSeconds(2), "auth");
 	}
 
 	static Connection connect(String url) throws Exception {

@@ -79,7 +79,8 @@ class NatsFaultTests {
 		nats = ServerProcess.nats().start();
 		client = NatsAuthPortContractTests.connect(nats.url());
 		server = NatsAuthPortContractTests.connect(nats.url());
-		responder = new NatsAuthResponder(server, fakeAuth, new NatsProperties.Responder(true, "auth", "1.0.0"));
+		responder = new NatsAuthResponder(NatsConnector.of(server), fakeAuth, new NatsProperties.Responder(true, "auth", "1.0.0"),
+				Duration.ofSeconds(5));
 		responder.start();
 	}
 
@@ -92,7 +93,7 @@ class NatsFaultTests {
 	}
 
 	NatsAuthPort port(Duration timeout) {
-		return new NatsAuthPort(client, timeout, "auth");
+		return new NatsAuthPort(NatsConnector.of(client), timeout, "auth");
 	}
 
 	@Test

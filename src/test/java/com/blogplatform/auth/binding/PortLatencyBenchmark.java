@@ -46,10 +46,10 @@ class PortLatencyBenchmark {
 		try (ServerProcess nats = ServerProcess.nats().start();
 				Connection responderConnection = NatsAuthPortContractTests.connect(nats.url());
 				Connection clientConnection = NatsAuthPortContractTests.connect(nats.url())) {
-			NatsAuthResponder responder = new NatsAuthResponder(responderConnection, inProcess,
-					new NatsProperties.Responder(true, "auth", "1.0.0"));
+			NatsAuthResponder responder = new NatsAuthResponder(NatsConnector.of(responderConnection), inProcess,
+					new NatsProperties.Responder(true, "auth", "1.0.0"), Duration.ofSeconds(5));
 			responder.start();
-			NatsAuthPort overNats = new NatsAuthPort(clientConnection, Duration.ofSeconds(2), "auth");
+			NatsAuthPort overNats = new NatsAuthPort(NatsConnector.of(clientConnection), Duration.ofSeconds(2), "auth");
 
 			measure(inProcess, header, new long[WARM_UP], 0, WARM_UP);
 			measure(overNats, header, new long[WARM_UP], 0, WARM_UP);
