@@ -7,14 +7,14 @@ import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.BlogFixtures;
 import com.blogplatform.testing.ServerProcess;
 import com.blogplatform.testing.ServiceJar;
-import com.blogplatform.testing.Users;
 import com.blogplatform.testing.Users.TestUser;
+import com.blogplatform.testing.Users;
+import com.blogplatform.testing.Waiting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -188,7 +188,7 @@ class SplitServicesTests {
 	}
 
 	private static void awaitLogged(ServiceJar service, String requestId, String text) {
-		eventually(Duration.ofSeconds(5),
+		Waiting.until(Duration.ofSeconds(5),
 				() -> service.logText().lines().anyMatch(line -> line.contains(requestId) && line.contains(text)));
 		assertThat(service.logText().lines().filter(line -> line.contains(requestId)).toList())
 			.as("a line of %s's log with request id %s and '%s'", service.log().getFileName(), requestId, text)
@@ -196,21 +196,7 @@ class SplitServicesTests {
 	}
 
 	private static void awaitStatus(ApiClient api, String path, int status) {
-		eventually(Duration.ofSeconds(20), () -> api.get(path).status() == status);
+		Waiting.until(Duration.ofSeconds(20), () -> api.get(path).status() == status);
 		assertThat(api.get(path).status()).as("%s answers %d again within 20 s", path, status).isEqualTo(status);
-	}
-
-	/** Polls until the condition holds or the patience runs out; the caller asserts afterwards. */
-	private static void eventually(Duration patience, BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(patience);
-		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
 	}
 }

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.BlogFixtures;
+import com.blogplatform.testing.MongoWireServer;
 import com.blogplatform.testing.ProductionEnvironment;
 import com.blogplatform.testing.ServerProcess;
 import com.blogplatform.testing.ServiceJar;
-import com.blogplatform.testing.Users;
 import com.blogplatform.testing.Users.TestUser;
+import com.blogplatform.testing.Users;
+import com.blogplatform.testing.Waiting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +72,46 @@ class ProductionProfileTests {
 				assertThat(api.get("/blog/id/" + second).status()).isEqualTo(200);
 
 				redis.start();
-				eventually(Duration.ofSeconds(10), () -> "UP".equals(components(api).get("redis")));
+				Waiting.until(Duration.ofSeconds(10), () -> "UP".equals(components(api).get("redis")));
 				assertThat(components(api)).containsEntry("redis", "UP");
 				assertThat(api.get("/blog/id/" + id).status()).isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void readinessFollowsTheInstancesOwnStoresWhichFailFastAndComeBack() {
+		try (MongoWireServer mongo = new MongoWireServer(prod.work.resolve("outage-mongo.log")).start()) {
+			Map<String, String> env = new HashMap<>(prod.singleJar());
+			env.put("SPRING_MONGODB_URI", mongo.uri("outage"));
+			try (ServiceJar jar = ServiceJar.of("blog-platform", prod.work.resolve("outage"), env).start()) {
+				ApiClient api = prod.client(jar.baseUrl());
+				assertThat(api.get("/blog/list/latest?page=1&limit=5").status()).isEqualTo(200);
+
+				mongo.close();
+				Waiting.until(Duration.ofSeconds(15), () -> api.get("/actuator/health/readiness").status() == 503);
+				assertThat(api.get("/actuator/health/readiness").status()).as("not ready without MongoDB").isEqualTo(503);
+				assertThat(api.get("/actuator/health/liveness").status()).as("but alive").isEqualTo(200);
+				Instant asked = Instant.now();
+				assertFailure(api.get("/blog/list/latest?page=1&limit=5"), 503, "service unavailable, try again later");
+				assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(5));
+				mongo.start();
+				Waiting.until(Duration.ofSeconds(30), () -> api.get("/actuator/health/readiness").status() == 200);
+				assertThat(api.get("/blog/list/latest?page=1&limit=5").status()).as("back by itself").isEqualTo(200);
+
+				prod.databaseReachable(false);
+				Waiting.until(Duration.ofSeconds(15), () -> api.get("/actuator/health/readiness").status() == 503);
+				assertThat(api.get("/actuator/health/readiness").status()).as("not ready without PostgreSQL").isEqualTo(503);
+				asked = Instant.now();
+				assertThat(api.post("/auth/signin/basic", Map.of("email", prod.adminEmail, "password", prod.adminPassword)).status())
+					.isEqualTo(503);
+				assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(5));
+				prod.databaseReachable(true);
+				Waiting.until(Duration.ofSeconds(30), () -> api.get("/actuator/health/readiness").status() == 200);
+				assertThat(prod.admin(api).accessToken()).as("back by itself").isNotBlank();
+			}
+			finally {
+				prod.databaseReachable(true);
 			}
 		}
 	}
@@ -142,7 +180,7 @@ class ProductionProfileTests {
 			assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(2));
 
 			nats.start();
-			eventually(Duration.ofSeconds(15), () -> "UP".equals(components(authApi).get("nats"))
+			Waiting.until(Duration.ofSeconds(15), () -> "UP".equals(components(authApi).get("nats"))
 					&& blogApi.bearer(author.accessToken()).get("/blog/author/drafts?page=1&limit=1").status() == 200);
 			assertThat(components(authApi)).containsEntry("nats", "UP");
 			assertThat(components(blogApi)).containsEntry("nats", "UP");
@@ -171,18 +209,5 @@ class ProductionProfileTests {
 		Map<String, String> statuses = new HashMap<>();
 		components.properties().forEach(entry -> statuses.put(entry.getKey(), entry.getValue().path("status").asString()));
 		return statuses;
-	}
-
-	private static void eventually(Duration patience, BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(patience);
-		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
 	}
 }

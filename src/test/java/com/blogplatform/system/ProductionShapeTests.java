@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.BlogFixtures;
 import com.blogplatform.testing.Gateway;
-import com.blogplatform.testing.LoadGenerator;
 import com.blogplatform.testing.LoadGenerator.Sample;
+import com.blogplatform.testing.LoadGenerator;
 import com.blogplatform.testing.ProductionEnvironment;
 import com.blogplatform.testing.ServiceJar;
-import com.blogplatform.testing.Users;
 import com.blogplatform.testing.Users.TestUser;
+import com.blogplatform.testing.Users;
+import com.blogplatform.testing.Waiting;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -180,7 +180,7 @@ class ProductionShapeTests {
 				.isEqualTo(200);
 		}
 		for (ServiceJar auth : List.of(auth1, auth2)) {
-			eventually(Duration.ofSeconds(5), () -> auth.logText().contains("auth.authentication answered"));
+			Waiting.until(Duration.ofSeconds(5), () -> auth.logText().contains("auth.authentication answered"));
 			assertThat(auth.logText()).as("%s answered some of blog's requests", auth.log().getFileName())
 				.contains("auth.authentication answered");
 		}
@@ -221,7 +221,7 @@ class ProductionShapeTests {
 					"{\"data\":{\"id\":\"00000000-0000-0000-0000-000000000000\",\"roles\":[\"EDITOR\"]}}".getBytes()));
 			dispatcher.subscribe("auth.authentication", "q");
 			impostor.flush(Duration.ofSeconds(2));
-			eventually(Duration.ofSeconds(2), () -> !refused.isEmpty());
+			Waiting.until(Duration.ofSeconds(2), () -> !refused.isEmpty());
 			assertThat(refused).anyMatch(error -> error.contains("Permissions Violation for Subscription to \"auth.authentication\""));
 
 			for (ServiceJar blog : List.of(blog1, blog2)) {
@@ -236,7 +236,7 @@ class ProductionShapeTests {
 	@Timeout(value = 8, unit = TimeUnit.MINUTES)
 	void rollingRestartsUnderLoadLoseNoRequest() {
 		try (LoadGenerator load = load().start()) {
-			pause(Duration.ofSeconds(2));
+			Waiting.pause(Duration.ofSeconds(2));
 			long authStart = System.nanoTime();
 			for (int i = 0; i < 2; i++) {
 				restart(authGateway, i == 0 ? "auth1" : "auth2", i == 0 ? auth1 : auth2);
@@ -246,7 +246,7 @@ class ProductionShapeTests {
 				restart(blogGateway, i == 0 ? "blog1" : "blog2", i == 0 ? blog1 : blog2);
 			}
 			long blogEnd = System.nanoTime();
-			pause(Duration.ofSeconds(1));
+			Waiting.pause(Duration.ofSeconds(1));
 			List<Sample> duringAuth = load.between(authStart, authEnd);
 			List<Sample> duringBlog = load.between(authEnd, blogEnd);
 			record("rolling restart of auth1 then auth2 (SIGTERM, start, ready): %s; retried on the other instance: %d",
@@ -269,10 +269,10 @@ class ProductionShapeTests {
 	@Timeout(value = 4, unit = TimeUnit.MINUTES)
 	void aKilledAuthInstanceFailsOnlyItsInFlightRequestsAnd503() {
 		try (LoadGenerator load = load().start()) {
-			pause(Duration.ofSeconds(2));
+			Waiting.pause(Duration.ofSeconds(2));
 			long killed = System.nanoTime();
 			auth1.kill();
-			pause(Duration.ofSeconds(4));
+			Waiting.pause(Duration.ofSeconds(4));
 			long end = System.nanoTime();
 			List<Sample> after = load.between(killed, end);
 			List<Sample> failed = after.stream().filter(sample -> sample.status() != 200).toList();
@@ -294,20 +294,20 @@ class ProductionShapeTests {
 	@Timeout(value = 4, unit = TimeUnit.MINUTES)
 	void aNatsRestartFailsFastThenRecoversOnEveryInstance() {
 		try (LoadGenerator load = load().start()) {
-			pause(Duration.ofSeconds(2));
+			Waiting.pause(Duration.ofSeconds(2));
 			long stopped = System.nanoTime();
 			prod.nats.stop();
-			pause(Duration.ofSeconds(3));
+			Waiting.pause(Duration.ofSeconds(3));
 			long restarted = System.nanoTime();
 			prod.nats.start();
 			List<Long> recoveryMs = new ArrayList<>();
 			for (ServiceJar blog : List.of(blog1, blog2)) {
 				ApiClient asAuthor = api(blog).bearer(author.accessToken());
-				eventually(Duration.ofSeconds(30), () -> asAuthor.get("/blog/author/drafts?page=1&limit=1").status() == 200);
+				Waiting.until(Duration.ofSeconds(30), () -> asAuthor.get("/blog/author/drafts?page=1&limit=1").status() == 200);
 				recoveryMs.add((System.nanoTime() - restarted) / 1_000_000);
 				assertThat(asAuthor.get("/blog/author/drafts?page=1&limit=1").status()).isEqualTo(200);
 			}
-			pause(Duration.ofSeconds(1));
+			Waiting.pause(Duration.ofSeconds(1));
 			List<Sample> down = load.between(stopped + 1_000_000_000L, restarted);
 			List<Sample> unavailable = down.stream().filter(sample -> sample.status() == 503).toList();
 			long slowest503 = unavailable.stream().mapToLong(sample -> sample.took().toMillis()).max().orElse(0);
@@ -337,7 +337,7 @@ class ProductionShapeTests {
 
 	/** A readiness probe does not include NATS (the rule); a rollout waits for the bus before the next instance. */
 	private void awaitNatsUp(ServiceJar instance) {
-		eventually(Duration.ofSeconds(30),
+		Waiting.until(Duration.ofSeconds(30),
 				() -> api(instance).get("/actuator/health").json().path("components").path("nats").path("status").asString().equals("UP"));
 	}
 
@@ -361,21 +361,5 @@ class ProductionShapeTests {
 		String line = String.format(format, arguments);
 		report.add("- " + line);
 		System.out.println("[production-shape] " + line);
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void eventually(Duration patience, BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(patience);
-		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-			pause(Duration.ofMillis(100));
-		}
 	}
 }

@@ -99,19 +99,19 @@ public final class ProductionEnvironment implements AutoCloseable {
 
 	/** The auth service's environment: its database, its NATS user, its secrets. */
 	public Map<String, String> authService() {
-		Map<String, String> env = common();
-		env.putAll(auth());
-		env.put("NATS_USER", AUTH_NATS_USER);
-		env.put("NATS_PASSWORD", authNatsPassword);
-		return env;
+		return service(auth(), AUTH_NATS_USER, authNatsPassword);
 	}
 
 	/** The blog service's environment: MongoDB, Redis and its NATS user; nothing of auth's. */
 	public Map<String, String> blogService() {
+		return service(blog(), BLOG_NATS_USER, blogNatsPassword);
+	}
+
+	private Map<String, String> service(Map<String, String> stores, String natsUser, String natsPassword) {
 		Map<String, String> env = common();
-		env.putAll(blog());
-		env.put("NATS_USER", BLOG_NATS_USER);
-		env.put("NATS_PASSWORD", blogNatsPassword);
+		env.putAll(stores);
+		env.put("NATS_USER", natsUser);
+		env.put("NATS_PASSWORD", natsPassword);
 		return env;
 	}
 
@@ -141,6 +141,20 @@ public final class ProductionEnvironment implements AutoCloseable {
 	private Map<String, String> blog() {
 		return Map.of("SPRING_MONGODB_URI", mongo.uri("blog_" + suffix), "SPRING_DATA_REDIS_HOST", "127.0.0.1",
 				"SPRING_DATA_REDIS_PORT", "6379", "SPRING_DATA_REDIS_DATABASE", String.valueOf(redisDatabase));
+	}
+
+	/**
+	 * Takes auth's database away (its role may not log in, its connections are closed) or gives it
+	 * back: an outage of PostgreSQL as auth sees it, without touching the machine's server.
+	 */
+	public void databaseReachable(boolean reachable) {
+		if (reachable) {
+			sql("ALTER ROLE " + dbUser + " LOGIN");
+		}
+		else {
+			sql("ALTER ROLE " + dbUser + " NOLOGIN",
+					"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + dbUser + "'");
+		}
 	}
 
 	/** A client of the API with this deployment's key. */

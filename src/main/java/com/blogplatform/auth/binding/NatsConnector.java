@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the process's NATS connection and never makes start-up or shutdown wait for NATS: the
  * connection is opened on a background (daemon) thread, retried until the server is there, and
- * reconnects forever after that. Until it is up, {@link #connected()} is empty, so port calls
+ * reconnects forever after that. Until it is up, {@link #connected()} is {@code null}, so port calls
  * answer "unavailable" at once and the health indicator reports DOWN. {@link #close()} ends it in
  * any state, also while it is still trying to connect.
  */
 final class NatsConnector implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(NatsConnector.class);
+
+	static final Duration RECONNECT_WAIT = Duration.ofMillis(500);
 
 	private final AtomicReference<Connection> connection = new AtomicReference<>();
 
@@ -35,11 +37,12 @@ final class NatsConnector implements AutoCloseable {
 
 	private final Thread connecting;
 
-	private volatile boolean closed;
-
+	/** For logging a change of state once, not every retry. */
 	private final AtomicReference<ConnectionListener.Events> lastEvent = new AtomicReference<>();
 
 	private final AtomicReference<String> lastProblem = new AtomicReference<>();
+
+	private volatile boolean closed;
 
 	/** Guarded by {@code this}. */
 	private boolean everConnected;
@@ -50,8 +53,6 @@ final class NatsConnector implements AutoCloseable {
 		this.everConnected = true;
 		this.connecting = null;
 	}
-
-	static final Duration RECONNECT_WAIT = Duration.ofMillis(500);
 
 	/** Starts connecting in the background with these options (their listeners are replaced). */
 	NatsConnector(String name, Options.Builder options) {
@@ -65,7 +66,7 @@ final class NatsConnector implements AutoCloseable {
 		return new NatsConnector(open.getOptions().getConnectionName(), open);
 	}
 
-	/** The connection while it is connected; empty while connecting, reconnecting or closed. */
+	/** The connection while it is connected; {@code null} while connecting, reconnecting or closed. */
 	Connection connected() {
 		Connection current = connection.get();
 		return current != null && current.getStatus() == Connection.Status.CONNECTED ? current : null;

@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +47,8 @@ public class ApiExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	static final String UNEXPECTED = "An unexpected error occurred. Please try again later.";
+
+	static final String STORE_UNAVAILABLE = "service unavailable, try again later";
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiResponse<Void>> api(ApiException ex) {
@@ -146,6 +151,16 @@ public class ApiExceptionHandler {
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ApiResponse<Void>> method(HttpRequestMethodNotSupportedException ex) {
 		return failure(HttpStatus.METHOD_NOT_ALLOWED, "method not allowed");
+	}
+
+	/**
+	 * A store that cannot be reached (no connection within its timeout, the server gone): 503 at
+	 * once, so the client retries later; the instance recovers by itself when the store is back.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
+	ResponseEntity<ApiResponse<Void>> storeUnavailable(DataAccessException ex) {
+		log.warn("A data store is unavailable: {}", ex.getMostSpecificCause().toString());
+		return failure(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -3,15 +3,14 @@ package com.blogplatform.auth.binding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ServerProcess;
+import com.blogplatform.testing.Waiting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +75,7 @@ class NatsTlsTests {
 		SslBundles bundles = new DefaultSslBundleRegistry("nats",
 				SslBundle.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(certificate))));
 		try (NatsConnector connector = connector("nats", bundles)) {
-			eventually(Duration.ofSeconds(10), () -> connector.connected() != null);
+			Waiting.until(Duration.ofSeconds(10), () -> connector.connected() != null);
 			assertThat(connector.status()).isEqualTo("CONNECTED");
 		}
 	}
@@ -84,7 +83,7 @@ class NatsTlsTests {
 	@Test
 	void doesNotConnectToACertificateItDoesNotTrust() {
 		try (NatsConnector connector = connector(null, new DefaultSslBundleRegistry())) {
-			eventually(Duration.ofSeconds(3), () -> connector.connected() != null);
+			Waiting.until(Duration.ofSeconds(3), () -> connector.connected() != null);
 			assertThat(connector.connected()).isNull();
 			assertThat(connector.status()).isNotEqualTo("CONNECTED");
 		}
@@ -97,18 +96,5 @@ class NatsTlsTests {
 		context.getBeanFactory().registerSingleton("sslBundles", bundles);
 		ObjectProvider<SslBundles> provider = context.getBeanProvider(SslBundles.class);
 		return new NatsConfiguration().natsConnector(properties, provider, "tls-test");
-	}
-
-	private static void eventually(Duration patience, BooleanSupplier condition) {
-		Instant deadline = Instant.now().plus(patience);
-		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
 	}
 }
