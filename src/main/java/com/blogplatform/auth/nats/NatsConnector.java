@@ -1,4 +1,4 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;

@@ -1,4 +1,4 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthenticatedUser;
 import com.blogplatform.auth.Role;

@@ -1,10 +1,9 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.session;
 
 import com.blogplatform.auth.AuthPort;
 import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
-import com.blogplatform.auth.session.Sessions;
 import com.blogplatform.auth.user.Account;
 import com.blogplatform.auth.user.Accounts;
 import com.blogplatform.shared.security.EnvelopeWriter;

@@ -1,4 +1,4 @@
-package com.blogplatform.auth.binding;
+package com.blogplatform.auth.nats;
 
 import static com.blogplatform.testing.BenchmarkReport.line;
 import static com.blogplatform.testing.BenchmarkReport.micros;
@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.auth.AuthPort;
 import com.blogplatform.auth.AuthResult;
+import com.blogplatform.auth.session.InProcessAuthPort;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.ServerProcess;
