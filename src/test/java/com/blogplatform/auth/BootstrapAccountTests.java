@@ -3,7 +3,7 @@ package com.blogplatform.auth;
 import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.Users;
@@ -26,7 +26,7 @@ class BootstrapAccountTests {
 	int port;
 
 	@Autowired
-	Accounts accounts;
+	AccountManagement accounts;
 
 	ApiClient api;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Blogs made through the public API. */
+/** BlogManagement made through the public API. */
 public final class BlogFixtures {
 
 	private BlogFixtures() {

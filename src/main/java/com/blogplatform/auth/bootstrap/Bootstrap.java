@@ -1,8 +1,8 @@
 package com.blogplatform.auth.bootstrap;
 
 import com.blogplatform.auth.Role;
-import com.blogplatform.auth.apikey.ApiKeys;
-import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.apikey.ApiKeyManagement;
+import com.blogplatform.auth.user.AccountManagement;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +25,13 @@ class Bootstrap implements SmartInitializingSingleton {
 
 	private final BootstrapProperties properties;
 
-	private final ApiKeys apiKeys;
+	private final ApiKeyManagement apiKeys;
 
-	private final Accounts accounts;
+	private final AccountManagement accounts;
 
 	private final boolean embedded;
 
-	Bootstrap(BootstrapProperties properties, ApiKeys apiKeys, Accounts accounts,
+	Bootstrap(BootstrapProperties properties, ApiKeyManagement apiKeys, AccountManagement accounts,
 			@Value("${platform.embedded.enabled:false}") boolean embedded) {
 		this.properties = properties;
 		this.apiKeys = apiKeys;

@@ -5,7 +5,7 @@ import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.auth.user.Account;
-import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.shared.security.EnvelopeWriter;
 import java.util.Optional;
 import java.util.Set;
@@ -29,11 +29,11 @@ public class InProcessAuthPort implements AuthPort {
 
 	static final String UNAVAILABLE = "auth store unavailable";
 
-	private final Sessions sessions;
+	private final SessionManagement sessions;
 
-	private final Accounts accounts;
+	private final AccountManagement accounts;
 
-	InProcessAuthPort(Sessions sessions, Accounts accounts) {
+	InProcessAuthPort(SessionManagement sessions, AccountManagement accounts) {
 		this.sessions = sessions;
 		this.accounts = accounts;
 	}
@@ -42,9 +42,9 @@ public class InProcessAuthPort implements AuthPort {
 	public AuthResult authenticate(String authorizationHeader) {
 		try {
 			return switch (sessions.authenticate(authorizationHeader)) {
-				case Sessions.Authentication.Granted granted ->
+				case SessionManagement.Authentication.Granted granted ->
 					new AuthResult.Authenticated(granted.principal().account().toAuthenticatedUser());
-				case Sessions.Authentication.Denied denied -> new AuthResult.Unauthenticated(denied.reason());
+				case SessionManagement.Authentication.Denied denied -> new AuthResult.Unauthenticated(denied.reason());
 			};
 		}
 		catch (DataAccessException ex) {

@@ -1,6 +1,6 @@
 package com.blogplatform.auth.web;
 
-import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.shared.web.ApiException;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.Valid;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/auth/admin")
 class AdminController {
 
-	private final Accounts accounts;
+	private final AccountManagement accounts;
 
-	AdminController(Accounts accounts) {
+	AdminController(AccountManagement accounts) {
 		this.accounts = accounts;
 	}
 

@@ -1,9 +1,9 @@
 package com.blogplatform.auth.web;
 
 import com.blogplatform.auth.session.SessionPrincipal;
-import com.blogplatform.auth.session.Sessions;
+import com.blogplatform.auth.session.SessionManagement;
 import com.blogplatform.auth.session.TokenPair;
-import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.shared.web.ApiException;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.Valid;
@@ -27,11 +27,11 @@ class AuthController {
 	/** One answer for an unknown e-mail and a wrong password, so accounts cannot be enumerated. */
 	static final String BAD_CREDENTIALS = "wrong password";
 
-	private final Accounts accounts;
+	private final AccountManagement accounts;
 
-	private final Sessions sessions;
+	private final SessionManagement sessions;
 
-	AuthController(Accounts accounts, Sessions sessions) {
+	AuthController(AccountManagement accounts, SessionManagement sessions) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 	}
@@ -50,8 +50,8 @@ class AuthController {
 	@PostMapping("/signup/basic")
 	ResponseEntity<ApiResponse<Views.UserAuth>> signUp(@Valid @RequestBody Requests.SignUp request) {
 		return switch (accounts.register(request.email(), request.password(), request.name(), request.profilePicUrl())) {
-			case Accounts.Registration.EmailTaken taken -> throw ApiException.badRequest("user already registered");
-			case Accounts.Registration.Registered registered -> ApiResponse.ok("success",
+			case AccountManagement.Registration.EmailTaken taken -> throw ApiException.badRequest("user already registered");
+			case AccountManagement.Registration.Registered registered -> ApiResponse.ok("success",
 					new Views.UserAuth(Views.UserPrivate.of(registered.account()), sessions.open(registered.account().id())));
 		};
 	}
@@ -68,8 +68,8 @@ class AuthController {
 	ResponseEntity<ApiResponse<TokenPair>> refresh(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@Valid @RequestBody Requests.Refresh request) {
 		return switch (sessions.refresh(authorization, request.refreshToken())) {
-			case Sessions.Refresh.Refreshed refreshed -> ApiResponse.ok("success", refreshed.tokens());
-			case Sessions.Refresh.Denied denied -> throw ApiException.unauthorized(denied.reason());
+			case SessionManagement.Refresh.Refreshed refreshed -> ApiResponse.ok("success", refreshed.tokens());
+			case SessionManagement.Refresh.Denied denied -> throw ApiException.unauthorized(denied.reason());
 		};
 	}
 

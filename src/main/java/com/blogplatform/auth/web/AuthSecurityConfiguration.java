@@ -1,7 +1,7 @@
 package com.blogplatform.auth.web;
 
 import com.blogplatform.auth.Role;
-import com.blogplatform.auth.session.Sessions;
+import com.blogplatform.auth.session.SessionManagement;
 import com.blogplatform.shared.security.ApiSecurity;
 import com.blogplatform.shared.security.BearerAuthentication;
 import com.blogplatform.shared.security.RejectedAuthenticationException;
@@ -29,7 +29,7 @@ class AuthSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authSecurityChain(HttpSecurity http, ApiSecurity api, Sessions sessions) throws Exception {
+	SecurityFilterChain authSecurityChain(HttpSecurity http, ApiSecurity api, SessionManagement sessions) throws Exception {
 		var bearerRoutes = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/auth/signout"),
 				PathPatternRequestMatcher.pathPattern("/auth/profile/mine"),
 				PathPatternRequestMatcher.pathPattern("/auth/admin/**"));
@@ -41,10 +41,10 @@ class AuthSecurityConfiguration {
 		return http.build();
 	}
 
-	private static AuthenticationManager sessionAuthentication(Sessions sessions) {
+	private static AuthenticationManager sessionAuthentication(SessionManagement sessions) {
 		return authentication -> {
 			String header = ((BearerAuthentication) authentication).authorizationHeader();
-			Sessions.Authentication result;
+			SessionManagement.Authentication result;
 			try {
 				result = sessions.authenticate(header);
 			}
@@ -54,9 +54,9 @@ class AuthSecurityConfiguration {
 						"authentication service unavailable, try again later");
 			}
 			return switch (result) {
-				case Sessions.Authentication.Granted granted -> BearerAuthentication.authenticated(granted.principal(),
+				case SessionManagement.Authentication.Granted granted -> BearerAuthentication.authenticated(granted.principal(),
 						ApiSecurity.roles(granted.principal().account().roleCodes()));
-				case Sessions.Authentication.Denied denied ->
+				case SessionManagement.Authentication.Denied denied ->
 					throw new RejectedAuthenticationException(HttpStatus.UNAUTHORIZED, denied.reason());
 			};
 		};

@@ -1,7 +1,7 @@
 package com.blogplatform.auth.web;
 
 import com.blogplatform.auth.session.SessionPrincipal;
-import com.blogplatform.auth.user.Accounts;
+import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.shared.web.ApiException;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.constraints.Pattern;
@@ -23,9 +23,9 @@ class ProfileController {
 	/** The canonical lower-case form the reference accepts. */
 	static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
-	private final Accounts accounts;
+	private final AccountManagement accounts;
 
-	ProfileController(Accounts accounts) {
+	ProfileController(AccountManagement accounts) {
 		this.accounts = accounts;
 	}
 

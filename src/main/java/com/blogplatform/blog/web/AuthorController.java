@@ -2,8 +2,8 @@ package com.blogplatform.blog.web;
 
 import com.blogplatform.auth.AuthenticatedUser;
 import com.blogplatform.blog.content.BlogViews;
-import com.blogplatform.blog.content.Blogs;
-import com.blogplatform.blog.content.Page;
+import com.blogplatform.blog.content.BlogManagement;
+import com.blogplatform.blog.content.Paging;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/blog/author")
 class AuthorController {
 
-	private final Blogs blogs;
+	private final BlogManagement blogs;
 
-	AuthorController(Blogs blogs) {
+	AuthorController(BlogManagement blogs) {
 		this.blogs = blogs;
 	}
 
@@ -78,22 +78,22 @@ class AuthorController {
 
 	@GetMapping("/drafts")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> drafts(@AuthenticationPrincipal AuthenticatedUser author,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.authorList(author, Blogs.Listing.DRAFTS, new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.authorList(author, BlogManagement.Listing.DRAFTS, new Paging(page, limit)));
 	}
 
 	@GetMapping("/submitted")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> submitted(@AuthenticationPrincipal AuthenticatedUser author,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.authorList(author, Blogs.Listing.SUBMITTED, new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.authorList(author, BlogManagement.Listing.SUBMITTED, new Paging(page, limit)));
 	}
 
 	@GetMapping("/published")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> published(@AuthenticationPrincipal AuthenticatedUser author,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.authorList(author, Blogs.Listing.PUBLISHED, new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.authorList(author, BlogManagement.Listing.PUBLISHED, new Paging(page, limit)));
 	}
 }

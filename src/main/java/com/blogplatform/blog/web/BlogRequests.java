@@ -1,6 +1,6 @@
 package com.blogplatform.blog.web;
 
-import com.blogplatform.blog.content.Blogs;
+import com.blogplatform.blog.content.BlogManagement;
 import com.blogplatform.shared.validation.Required;
 import com.blogplatform.shared.validation.Uppercase;
 import com.blogplatform.shared.validation.UriReference;
@@ -29,8 +29,8 @@ final class BlogRequests {
 			@NotEmpty(groups = Required.class) @UriReference @Size(max = 200) String imgUrl,
 			@NotNull(groups = Required.class) @Size(min = 1, max = 50) List<@Uppercase @Size(max = 100) String> tags) {
 
-		Blogs.Draft draft() {
-			return new Blogs.Draft(title, description, draftText, slug, imgUrl, tags);
+		BlogManagement.Draft draft() {
+			return new BlogManagement.Draft(title, description, draftText, slug, imgUrl, tags);
 		}
 	}
 
@@ -42,8 +42,8 @@ final class BlogRequests {
 			@UriReference @Size(max = 200) String imgUrl,
 			@Size(min = 1, max = 50) List<@Uppercase @Size(max = 100) String> tags) {
 
-		Blogs.Draft changes() {
-			return new Blogs.Draft(title, description, draftText, slug, imgUrl, tags);
+		BlogManagement.Draft changes() {
+			return new BlogManagement.Draft(title, description, draftText, slug, imgUrl, tags);
 		}
 	}
 }

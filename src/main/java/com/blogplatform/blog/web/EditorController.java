@@ -2,8 +2,8 @@ package com.blogplatform.blog.web;
 
 import com.blogplatform.auth.AuthenticatedUser;
 import com.blogplatform.blog.content.BlogViews;
-import com.blogplatform.blog.content.Blogs;
-import com.blogplatform.blog.content.Page;
+import com.blogplatform.blog.content.BlogManagement;
+import com.blogplatform.blog.content.Paging;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/blog/editor")
 class EditorController {
 
-	private final Blogs blogs;
+	private final BlogManagement blogs;
 
-	EditorController(Blogs blogs) {
+	EditorController(BlogManagement blogs) {
 		this.blogs = blogs;
 	}
 
@@ -53,15 +53,15 @@ class EditorController {
 
 	@GetMapping("/submitted")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> submitted(
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.editorList(Blogs.Listing.SUBMITTED, new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.editorList(BlogManagement.Listing.SUBMITTED, new Paging(page, limit)));
 	}
 
 	@GetMapping("/published")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> published(
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.editorList(Blogs.Listing.PUBLISHED, new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.editorList(BlogManagement.Listing.PUBLISHED, new Paging(page, limit)));
 	}
 }

@@ -1,8 +1,8 @@
 package com.blogplatform.blog.web;
 
 import com.blogplatform.blog.content.BlogViews;
-import com.blogplatform.blog.content.Page;
-import com.blogplatform.blog.content.PublicBlogs;
+import com.blogplatform.blog.content.Paging;
+import com.blogplatform.blog.content.BlogCatalog;
 import com.blogplatform.shared.validation.Uppercase;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.constraints.Max;
@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/blog")
 class PublicBlogController {
 
-	private final PublicBlogs blogs;
+	private final BlogCatalog blogs;
 
-	PublicBlogController(PublicBlogs blogs) {
+	PublicBlogController(BlogCatalog blogs) {
 		this.blogs = blogs;
 	}
 
@@ -52,16 +52,16 @@ class PublicBlogController {
 
 	@GetMapping("/list/latest")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> latest(
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.latest(new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.latest(new Paging(page, limit)));
 	}
 
 	@GetMapping("/list/tag/{tag}")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> tagged(@PathVariable @Uppercase @Size(max = 100) String tag,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Page.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.tagged(tag, new Page(page, limit)));
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
+			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
+		return ApiResponse.ok("success", blogs.tagged(tag, new Paging(page, limit)));
 	}
 
 	@GetMapping("/list/similar/id/{id}")

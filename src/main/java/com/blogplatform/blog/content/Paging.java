@@ -7,7 +7,7 @@ import org.springframework.data.domain.Sort;
 /**
  * A page of a list as the contract asks for it: 1-based {@code page}, {@code limit} entries.
  */
-public record Page(int page, int limit) {
+public record Paging(int page, int limit) {
 
 	public static final int MAX_LIMIT = 1000;
 

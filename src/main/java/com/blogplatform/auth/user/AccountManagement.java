@@ -22,25 +22,25 @@ import org.springframework.transaction.annotation.Transactional;
  * Registration, credential checks and role administration of user accounts.
  */
 @Service
-public class Accounts {
+public class AccountManagement {
 
-	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+	private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
 
-	private final UserRepository users;
+	private final Users users;
 
-	private final RoleRepository roles;
+	private final Roles roles;
 
 	private final PasswordEncoder passwords;
 
-	private final BootstrapCredentialRepository bootstrapCredentials;
+	private final BootstrapCredentials bootstrapCredentials;
 
 	private final ApplicationEventPublisher events;
 
 	/** Compared against when the e-mail is unknown, so both outcomes cost one hash verification. */
 	private final String decoyHash;
 
-	Accounts(UserRepository users, RoleRepository roles, PasswordEncoder passwords,
-			BootstrapCredentialRepository bootstrapCredentials, ApplicationEventPublisher events) {
+	AccountManagement(Users users, Roles roles, PasswordEncoder passwords,
+			BootstrapCredentials bootstrapCredentials, ApplicationEventPublisher events) {
 		this.users = users;
 		this.roles = roles;
 		this.passwords = passwords;

@@ -6,7 +6,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /** The bootstrap administrator's password hash as last applied from configuration, by lower-cased e-mail. */
-interface BootstrapCredentialRepository extends Repository<User, java.util.UUID> {
+interface BootstrapCredentials extends Repository<User, java.util.UUID> {
 
 	@Query("SELECT password_hash FROM bootstrap_credentials WHERE email = lower(:email)")
 	Optional<String> findAppliedHash(String email);

@@ -14,42 +14,42 @@ import org.springframework.stereotype.Service;
  * from the cache.
  */
 @Service
-public class PublicBlogs {
+public class BlogCatalog {
 
-	private final BlogRepository blogs;
+	private final Blogs blogs;
 
 	private final AuthPort auth;
 
-	PublicBlogs(BlogRepository blogs, AuthPort auth) {
+	BlogCatalog(Blogs blogs, AuthPort auth) {
 		this.blogs = blogs;
 		this.auth = auth;
 	}
 
 	@Cacheable(cacheNames = BlogCacheNames.BY_ID, key = "#id.toHexString()")
 	public BlogViews.PublicBlog byId(ObjectId id) {
-		return present(blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(PublicBlogs::notFound));
+		return present(blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(BlogCatalog::notFound));
 	}
 
 	@Cacheable(cacheNames = BlogCacheNames.BY_SLUG, key = "#slug")
 	public BlogViews.PublicBlog bySlug(String slug) {
-		return present(blogs.findBySlugAndPublishedTrueAndStatusTrue(slug).orElseThrow(PublicBlogs::notFound));
+		return present(blogs.findBySlugAndPublishedTrueAndStatusTrue(slug).orElseThrow(BlogCatalog::notFound));
 	}
 
-	public List<BlogViews.ItemBlog> latest(Page page) {
+	public List<BlogViews.ItemBlog> latest(Paging page) {
 		return blogs.findByPublishedTrueAndStatusTrue(page.pageable()).stream().map(BlogViews.ItemBlog::of).toList();
 	}
 
-	public List<BlogViews.ItemBlog> tagged(String tag, Page page) {
+	public List<BlogViews.ItemBlog> tagged(String tag, Paging page) {
 		return blogs.findByTagsAndPublishedTrueAndStatusTrue(tag, page.pageable()).stream().map(BlogViews.ItemBlog::of).toList();
 	}
 
 	/** At most six published blogs like this one, never itself; see {@link SimilarityRanking}. */
 	@Cacheable(cacheNames = BlogCacheNames.SIMILAR, key = "#id.toHexString()")
 	public List<BlogViews.ItemBlog> similar(ObjectId id) {
-		Blog source = blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(PublicBlogs::notFound);
+		Blog source = blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(BlogCatalog::notFound);
 		List<Blog> candidates = blogs.findSimilarCandidates(source.id(), source.tags(),
 				SimilarityRanking.anyWordRegex(SimilarityRanking.words(source.title())),
-				org.springframework.data.domain.PageRequest.of(0, SimilarityRanking.MAX_CANDIDATES, Page.RECENT_FIRST));
+				org.springframework.data.domain.PageRequest.of(0, SimilarityRanking.MAX_CANDIDATES, Paging.RECENT_FIRST));
 		return SimilarityRanking.rank(source, candidates).stream().map(BlogViews.ItemBlog::of).toList();
 	}
 
@@ -57,7 +57,7 @@ public class PublicBlogs {
 		return switch (auth.findProfile(blog.author())) {
 			case ProfileResult.Found found -> BlogViews.PublicBlog.of(blog, BlogViews.InfoAuthor.of(found.profile()));
 			case ProfileResult.NotFound notFound -> throw ApiException.notFound("author not found");
-			case ProfileResult.Unavailable unavailable -> throw Blogs.authUnavailable();
+			case ProfileResult.Unavailable unavailable -> throw BlogManagement.authUnavailable();
 		};
 	}
 

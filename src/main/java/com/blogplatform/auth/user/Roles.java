@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.repository.Repository;
 
-interface RoleRepository extends Repository<StoredRole, UUID> {
+interface Roles extends Repository<StoredRole, UUID> {
 
 	List<StoredRole> findByStatusTrue();
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface UserRepository extends ListCrudRepository<User, UUID> {
+interface Users extends ListCrudRepository<User, UUID> {
 
 	/** E-mails are unique regardless of case (the reference treats {@code A@x.com} and {@code a@x.com} as two accounts). */
 	@Query("SELECT * FROM users WHERE lower(email) = lower(:email)")

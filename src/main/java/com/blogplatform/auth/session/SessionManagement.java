@@ -1,0 +1,194 @@
+package com.blogplatform.auth.session;
+
+import com.blogplatform.auth.user.Account;
+import com.blogplatform.auth.user.AccountManagement;
+import com.blogplatform.auth.user.PasswordChanged;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SessionManagement: issuing token pairs, authenticating access tokens, refresh-token rotation with reuse
+ * detection, and sign-out. Messages are the reference's where it has one.
+ */
+@Service
+public class SessionManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionManagement.class);
+
+	static final String BEARER = "Bearer ";
+
+	private final Sessions sessions;
+
+	private final AccountManagement accounts;
+
+	private final TokenCodec tokens;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	SessionManagement(Sessions sessions, AccountManagement accounts, TokenCodec tokens, Clock clock) {
+		this.sessions = sessions;
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	/** The outcome of {@link #authenticate}. */
+	public sealed interface Authentication {
+
+		record Granted(SessionPrincipal principal) implements Authentication {
+		}
+
+		record Denied(String reason) implements Authentication {
+		}
+	}
+
+	/** The outcome of {@link #refresh}. */
+	public sealed interface Refresh {
+
+		record Refreshed(TokenPair tokens) implements Refresh {
+		}
+
+		record Denied(String reason) implements Refresh {
+		}
+	}
+
+	/** Opens a new session (a new token family) for an account that just proved who it is. */
+	@Transactional
+	public TokenPair open(UUID userId) {
+		return issue(userId, UUID.randomUUID());
+	}
+
+	/**
+	 * Authenticates an {@code Authorization} header value. Data-access failures propagate: they are
+	 * not an authentication failure, and callers answer them as "unavailable". One read-only
+	 * transaction, so the user and session lookups share one pooled connection.
+	 */
+	@Transactional(readOnly = true)
+	public Authentication authenticate(String authorizationHeader) {
+		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
+			return new Authentication.Denied("permission denied: missing Authorization");
+		}
+		Optional<String> token = bearerToken(authorizationHeader);
+		if (token.isEmpty()) {
+			return new Authentication.Denied("permission denied: invalid Authorization");
+		}
+		return switch (tokens.verify(token.get(), TokenCodec.Use.ACCESS)) {
+			case TokenCodec.Verification.Expired expired -> new Authentication.Denied("permission denied: token is expired");
+			case TokenCodec.Verification.Invalid invalid -> new Authentication.Denied("permission denied: invalid access token");
+			case TokenCodec.Verification.Valid(TokenCodec.Claims claims) -> grant(claims);
+		};
+	}
+
+	private Authentication grant(TokenCodec.Claims claims) {
+		Optional<Account> account = accounts.findActive(claims.subject());
+		if (account.isEmpty()) {
+			return new Authentication.Denied("permission denied: claims subject does not exists");
+		}
+		return sessions.findActiveByAccessId(claims.subject(), claims.id(), clock.instant())
+			.<Authentication>map(session -> new Authentication.Granted(
+					new SessionPrincipal(account.get(), session.id(), session.familyId())))
+			.orElseGet(() -> new Authentication.Denied("permission denied: invalid access token"));
+	}
+
+	/**
+	 * Rotates a session: the access token (its signature checked, expiry tolerated) and the refresh
+	 * token must belong to the same active row. Presenting the refresh token of a row that was
+	 * already rotated or signed out is reuse: the whole family is revoked, so a thief holding the
+	 * newer tokens is signed out too.
+	 */
+	@Transactional
+	public Refresh refresh(String authorizationHeader, String refreshToken) {
+		Optional<String> accessToken = authorizationHeader == null ? Optional.empty() : bearerToken(authorizationHeader);
+		if (accessToken.isEmpty()) {
+			return new Refresh.Denied("permission denied: invalid Authorization");
+		}
+		if (!(tokens.verifyIgnoringExpiry(accessToken.get(), TokenCodec.Use.ACCESS)
+				instanceof TokenCodec.Verification.Valid(TokenCodec.Claims access))) {
+			return new Refresh.Denied("permission denied: invalid access claims");
+		}
+		if (!(tokens.verify(refreshToken, TokenCodec.Use.REFRESH)
+				instanceof TokenCodec.Verification.Valid(TokenCodec.Claims refresh))) {
+			return new Refresh.Denied("permission denied: invalid refresh token");
+		}
+		if (!access.subject().equals(refresh.subject())) {
+			return new Refresh.Denied("permission denied: access and refresh claims mismatch");
+		}
+		if (accounts.findActive(refresh.subject()).isEmpty()) {
+			return new Refresh.Denied("permission denied: invalid refresh claims subject");
+		}
+		Optional<Session> found = sessions.findByTokenIds(refresh.subject(), access.id(), refresh.id());
+		if (found.isEmpty()) {
+			return new Refresh.Denied("permission denied: claims ids");
+		}
+		Session session = found.get();
+		if (!session.status() || !sessions.deactivate(session.id())) {
+			int revoked = sessions.revokeFamily(session.familyId());
+			log.warn("Refresh token reuse for user {}: revoked {} session(s) of family {}", session.userId(), revoked,
+					session.familyId());
+			return new Refresh.Denied("permission denied: refresh token reuse detected, session revoked");
+		}
+		return new Refresh.Refreshed(issue(session.userId(), session.familyId()));
+	}
+
+	/** Signs out: every token of the session's family stops working at once. */
+	@Transactional
+	public void close(SessionPrincipal principal) {
+		sessions.revokeFamily(principal.familyId());
+	}
+
+	/** A changed password ends every session of the user (in the transaction that changed it). */
+	@EventListener
+	void onPasswordChanged(PasswordChanged changed) {
+		int revoked = sessions.revokeUser(changed.userId());
+		log.info("Signed out {} session(s) of user {} after a password change", revoked, changed.userId());
+	}
+
+	/** Rows are kept past their expiry for a while so late reuse is still recognised, then dropped. */
+	@Scheduled(fixedDelayString = "${auth.session.cleanup-interval:PT1H}", initialDelayString = "PT1M")
+	@Transactional
+	public void deleteExpired() {
+		int deleted = sessions.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
+		if (deleted > 0) {
+			log.info("Deleted {} expired session row(s)", deleted);
+		}
+	}
+
+	private TokenPair issue(UUID userId, UUID familyId) {
+		Instant now = clock.instant();
+		String accessId = randomKey();
+		String refreshId = randomKey();
+		sessions.save(new Session(null, userId, familyId, accessId, refreshId, true,
+				tokens.expiryOf(TokenCodec.Use.REFRESH, now), now));
+		return new TokenPair(tokens.sign(userId, accessId, TokenCodec.Use.ACCESS, now),
+				tokens.sign(userId, refreshId, TokenCodec.Use.REFRESH, now));
+	}
+
+	/** 32 random bytes as 64 hex characters, like the reference's keystore keys. */
+	private String randomKey() {
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	/** {@code "Bearer <token>"}, case-sensitive with one space, as the reference requires. */
+	static Optional<String> bearerToken(String header) {
+		if (!header.startsWith(BEARER) || header.length() == BEARER.length()) {
+			return Optional.empty();
+		}
+		String token = header.substring(BEARER.length());
+		return token.isBlank() || token.contains(" ") ? Optional.empty() : Optional.of(token);
+	}
+}
