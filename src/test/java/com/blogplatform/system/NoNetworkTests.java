@@ -1,4 +1,4 @@
-package com.blogplatform;
+package com.blogplatform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

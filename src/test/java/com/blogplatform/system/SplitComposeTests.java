@@ -1,4 +1,4 @@
-package com.blogplatform.deploy;
+package com.blogplatform.system;
 
 import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;

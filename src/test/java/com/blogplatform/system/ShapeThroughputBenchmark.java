@@ -1,4 +1,4 @@
-package com.blogplatform.benchmark;
+package com.blogplatform.system;
 
 import static com.blogplatform.testing.BenchmarkReport.line;
 import static com.blogplatform.testing.BenchmarkReport.micros;

@@ -1,7 +1,8 @@
-package com.blogplatform;
+package com.blogplatform.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.blogplatform.BlogPlatformApplication;
 import com.blogplatform.testing.ApiTest;
 import java.io.IOException;
 import java.io.Reader;
