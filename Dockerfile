@@ -21,9 +21,12 @@ RUN case "$ARTIFACT" in \
       *) echo "ARTIFACT must be blog-platform, auth-service or blog-service, not '$ARTIFACT'" >&2; exit 1 ;; \
     esac > /tmp/maven-profile
 
-# Dependencies first, from pom.xml alone: this layer and the BuildKit cache of ~/.m2 survive
-# source changes, so a code change rebuilds in seconds.
+# Dependencies first, from the poms alone (the reactor: pom.xml, the two stacks, app/): this layer
+# and the BuildKit cache of ~/.m2 survive source changes, so a code change rebuilds in seconds.
 COPY pom.xml ./
+COPY stacks/auth-stack/pom.xml stacks/auth-stack/
+COPY stacks/blog-stack/pom.xml stacks/blog-stack/
+COPY app/pom.xml app/
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     mvn -B -q $(cat /tmp/maven-profile) dependency:go-offline
 

@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
 source scripts/java-env.sh
-mvn -B -ntp -q -DskipTests package
-mvn -B -ntp -q -Pauth-service package
-mvn -B -ntp -q -Pblog-service package
+mvn -B -ntp -q -DskipTests clean package
+mvn -B -ntp -q -Pauth-service clean package
+mvn -B -ntp -q -Pblog-service clean package
 rm -f target/benchmark-results.md
 mvn -B -ntp test -Dtest.groups=benchmark -Dtest.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false
 echo

@@ -12,8 +12,8 @@ if [ "$NATS_URL" = nats://127.0.0.1:4222 ] && ! (exec 3<>/dev/tcp/127.0.0.1/4222
 fi
 for artifact in auth-service blog-service; do
   jar=target/$artifact.jar
-  if [ ! -f "$jar" ] || [ -n "$(find pom.xml src -newer "$jar" -print -quit)" ]; then
-    mvn -B -ntp -q -o -P"$artifact" package 2>/dev/null || mvn -B -ntp -q -P"$artifact" package
+  if [ ! -f "$jar" ] || [ -n "$(find pom.xml app stacks src -newer "$jar" -print -quit)" ]; then
+    mvn -B -ntp -q -o -P"$artifact" clean package 2>/dev/null || mvn -B -ntp -q -P"$artifact" clean package
   fi
 done
 run() { # artifact port

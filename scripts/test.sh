@@ -10,7 +10,8 @@ bash scripts/test-kong-plugin.sh
 bash scripts/validate-deploy.sh
 source scripts/java-env.sh
 # The three jars first: the split end-to-end test runs the service jars, the no-network test the single jar.
-mvn -B -ntp -q -DskipTests package
-mvn -B -ntp -q -Pauth-service package
-mvn -B -ntp -q -Pblog-service package
+# 'clean' each time: a class whose source was moved or renamed must not linger in a jar.
+mvn -B -ntp -q -DskipTests clean package
+mvn -B -ntp -q -Pauth-service clean package
+mvn -B -ntp -q -Pblog-service clean package
 exec mvn -B -ntp verify -Dsplit.required=true "$@"

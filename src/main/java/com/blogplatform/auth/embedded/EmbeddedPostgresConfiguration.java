@@ -1,5 +1,6 @@
 package com.blogplatform.auth.embedded;
 
+import com.blogplatform.shared.embedded.EmbeddedProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -27,8 +27,8 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(@Value("${platform.embedded.data-directory}") Path dataDirectory) throws IOException {
-		Path directory = dataDirectory.resolve("postgres");
+	EmbeddedPostgres embeddedPostgres(EmbeddedProperties embedded) throws IOException {
+		Path directory = embedded.dataDirectory().resolve("postgres");
 		Files.createDirectories(directory);
 		EmbeddedPostgres postgres;
 		try {

@@ -1,5 +1,6 @@
 package com.blogplatform.blog.embedded;
 
+import com.blogplatform.shared.embedded.EmbeddedProperties;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +30,9 @@ class EmbeddedMongoConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
 	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(@Value("${platform.embedded.data-directory}") Path dataDirectory,
-			@Value("${platform.embedded.mongodb.persistent:true}") boolean persistent) throws IOException {
+	MongoServer embeddedMongoServer(EmbeddedProperties embedded) throws IOException {
+		Path dataDirectory = embedded.dataDirectory();
+		boolean persistent = embedded.mongodb().persistent();
 		MongoBackend backend;
 		if (persistent) {
 			Path directory = dataDirectory.resolve("mongo");
@@ -49,8 +50,8 @@ class EmbeddedMongoConfiguration {
 	}
 
 	@Bean
-	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server,
-			@Value("${platform.embedded.mongodb.database:blog}") String database) {
+	MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer server, EmbeddedProperties embedded) {
+		String database = embedded.mongodb().database();
 		var address = server.getLocalAddress();
 		var connection = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
 		return () -> connection;

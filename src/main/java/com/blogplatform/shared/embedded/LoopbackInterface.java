@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
@@ -29,8 +30,8 @@ public class LoopbackInterface implements ApplicationListener<ApplicationEnviron
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		Environment environment = event.getEnvironment();
-		if (!environment.getProperty("platform.embedded.enabled", Boolean.class, false)
-				|| !environment.getProperty("platform.embedded.loopback.bring-up", Boolean.class, true)) {
+		EmbeddedProperties embedded = Binder.get(environment).bindOrCreate("platform.embedded", EmbeddedProperties.class);
+		if (!embedded.enabled() || !embedded.loopback().bringUp()) {
 			return;
 		}
 		if (loopbackUsable()) {
