@@ -84,7 +84,7 @@ class ProductionShapeTests {
 	void startTheShape() {
 		// Resolved first: skips (or fails with -Dsplit.required=true) before anything starts.
 		Map<String, String> authEnv = new HashMap<>(prod.authService());
-		authEnv.put("LOGGING_LEVEL_COM_BLOGPLATFORM_AUTH_BINDING", "DEBUG");
+		authEnv.put("LOGGING_LEVEL_COM_BLOGPLATFORM_AUTH_NATS", "DEBUG");
 		auth1 = ServiceJar.of("auth-service", prod.work.resolve("auth1"), authEnv);
 		// The second auth instance reads the same key as PEM text instead of a file: both forms work.
 		Map<String, String> inlineKey = new HashMap<>(authEnv);

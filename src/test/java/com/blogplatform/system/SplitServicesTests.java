@@ -50,7 +50,7 @@ class SplitServicesTests {
 	void startServices() {
 		// Resolved first: skips (or fails with -Dsplit.required=true) before anything starts.
 		Map<String, String> environment = Map.of("NATS_URL", nats.url(),
-				"LOGGING_LEVEL_COM_BLOGPLATFORM_AUTH_BINDING", "DEBUG");
+				"LOGGING_LEVEL_COM_BLOGPLATFORM_AUTH_NATS", "DEBUG");
 		authService = ServiceJar.of("auth-service", work.resolve("auth"), environment);
 		blogService = ServiceJar.of("blog-service", work.resolve("blog"), environment);
 		nats.start();
