@@ -90,8 +90,13 @@ class ProductionShapeTests {
 		Map<String, String> inlineKey = new HashMap<>(authEnv);
 		inlineKey.put("AUTH_TOKEN_PRIVATE_KEY", prod.privateKeyPem);
 		auth2 = ServiceJar.of("auth-service", prod.work.resolve("auth2"), inlineKey);
-		blog1 = ServiceJar.of("blog-service", prod.work.resolve("blog1"), prod.blogService());
-		blog2 = ServiceJar.of("blog-service", prod.work.resolve("blog2"), prod.blogService());
+		// Six JVMs and the load share two cores here; while one of them starts, an auth answer can take
+		// longer than the default 500 ms. What these tests prove is that no request is lost, so the port
+		// call may wait 2 s (it fails at once all the same while NATS is down).
+		Map<String, String> blogEnv = new HashMap<>(prod.blogService());
+		blogEnv.put("PLATFORM_NATS_REQUESTTIMEOUT", "2s");
+		blog1 = ServiceJar.of("blog-service", prod.work.resolve("blog1"), blogEnv);
+		blog2 = ServiceJar.of("blog-service", prod.work.resolve("blog2"), blogEnv);
 		prod.start();
 		Instant started = Instant.now();
 		for (ServiceJar instance : List.of(auth1, auth2, blog1, blog2)) {
@@ -277,13 +282,13 @@ class ProductionShapeTests {
 			List<Sample> after = load.between(killed, end);
 			List<Sample> failed = after.stream().filter(sample -> sample.status() != 200).toList();
 			long lastFailureMs = failed.stream().mapToLong(sample -> (sample.at() - killed) / 1_000_000).max().orElse(0);
-			record("SIGKILL of auth1 under load: %s in the 4 s after; %d failed, all 503: %s; last failure %d ms after the kill",
+			record("SIGKILL of auth1 under load: %s in the 4 s after; %d failed (in flight), all 503: %s; last one answered %d ms after the kill",
 					LoadGenerator.summary(after, sample -> true), failed.size(),
 					failed.stream().allMatch(sample -> sample.status() == 503), lastFailureMs);
 			assertThat(failed).as("in-flight requests that die with auth answer 503, never 401 or 500")
 				.allMatch(sample -> sample.status() == 503);
-			assertThat(after.stream().filter(sample -> (sample.at() - killed) > 1_000_000_000L))
-				.as("everything succeeds from 1 s after the kill on").allMatch(sample -> sample.status() == 200);
+			assertThat(after.stream().filter(sample -> sample.at() - sample.took().toNanos() - killed > 1_000_000_000L))
+				.as("every request sent from 1 s after the kill on succeeds").allMatch(sample -> sample.status() == 200);
 		}
 		auth1.launch().awaitReady(READY);
 		awaitNatsUp(auth1);

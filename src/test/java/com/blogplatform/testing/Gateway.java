@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What Kong does for the load-balanced split, as far as the tests need it: round-robin over the
  * instances of one upstream that are up, an active health check ({@code /actuator/health/readiness}
- * every 200 ms, as Kong's active checks would), and, like Kong's {@code retries}, a request whose
+ * every 200 ms; down after two failures, as Kong's active checks count them), and, like Kong's
+ * {@code retries}, a request whose
  * connection fails (refused, reset) is sent to the next instance and the failed one is taken out
  * until its health check passes again. A request that got an HTTP answer is never retried.
  */
@@ -90,10 +91,18 @@ public final class Gateway implements AutoCloseable {
 		return null;
 	}
 
+	/** Like Kong's active checks: down after two failed probes in a row, up again after one success. */
 	private void checkHealth() {
+		Map<ServiceJar, Integer> failures = new ConcurrentHashMap<>();
 		while (!closed) {
 			for (ServiceJar instance : instances) {
-				up.put(instance, ready(instance));
+				if (ready(instance)) {
+					failures.put(instance, 0);
+					up.put(instance, true);
+				}
+				else if (failures.merge(instance, 1, Integer::sum) >= 2) {
+					up.put(instance, false);
+				}
 			}
 			Processes.pause(Duration.ofMillis(150 + ThreadLocalRandom.current().nextInt(100)));
 		}
@@ -102,7 +111,7 @@ public final class Gateway implements AutoCloseable {
 	private boolean ready(ServiceJar instance) {
 		try {
 			HttpRequest probe = HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/health/readiness"))
-				.timeout(Duration.ofSeconds(1))
+				.timeout(Duration.ofSeconds(2))
 				.build();
 			return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}
