@@ -8,15 +8,7 @@ log() { printf '[services] %s\n' "$*"; }
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-apt_install() {
-  if [ "$(id -u)" != 0 ]; then
-    log "need root to install $*"; return 1
-  fi
-  if [ -z "${APT_UPDATED:-}" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq; APT_UPDATED=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
+source "$(dirname "$0")/apt-install.sh"
 
 wait_for() { # port name
   for _ in $(seq 1 60); do listening "$1" && { log "$2 is up on 127.0.0.1:$1"; return 0; }; sleep 0.5; done
@@ -25,7 +17,7 @@ wait_for() { # port name
 
 # PostgreSQL
 if ! listening 5432; then
-  command -v pg_ctlcluster >/dev/null || apt_install postgresql
+  command -v pg_ctlcluster >/dev/null || install_missing postgresql
   if [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
     log "no PostgreSQL cluster configured"; exit 1
   fi
@@ -43,7 +35,7 @@ fi
 
 # Redis
 if ! listening 6379; then
-  command -v redis-server >/dev/null || apt_install redis-server
+  command -v redis-server >/dev/null || install_missing redis-server
   mkdir -p /var/lib/redis /var/log/redis
   redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
     --dir /var/lib/redis --logfile /var/log/redis/ci.log
@@ -54,7 +46,7 @@ fi
 
 # NATS
 if ! listening 4222; then
-  command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || apt_install nats-server
+  command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || install_missing nats-server
   mkdir -p /var/lib/nats-server
   start-stop-daemon --start --oknodo --background --exec "$(command -v nats-server || echo /usr/sbin/nats-server)" -- \
     -a 127.0.0.1 -p 4222 -js -sd /var/lib/nats-server -l /var/log/nats-server.log

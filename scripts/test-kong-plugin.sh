@@ -6,19 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../kong"
 
+source ../scripts/apt-install.sh
 missing=()
 command -v busted >/dev/null 2>&1 || missing+=(lua-busted)
 command -v luajit >/dev/null 2>&1 || missing+=(luajit)
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "missing: ${missing[*]} (install them, or run as root on Debian/Ubuntu)" >&2
-    exit 2
-  fi
-  echo "installing ${missing[*]} ..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+install_missing "${missing[@]}" || exit 2
 
 # --output=TAP would list each case; the default prints the summary line
 # "<n> successes / <n> failures / <n> errors / <n> pending".

@@ -24,15 +24,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/apt-install.sh
 need=()
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
 command -v deck >/dev/null 2>&1 || need+=(deck)
-if ((${#need[@]})); then
-  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "missing: ${need[*]} (install them, or run as root on Debian/Ubuntu)" >&2
-    exit 2
-  fi
+install_missing "${need[@]}" || exit 2
   echo "installing ${need[*]} ..."
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || exit 2
