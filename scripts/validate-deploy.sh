@@ -30,10 +30,6 @@ command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
 python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
 command -v deck >/dev/null 2>&1 || need+=(deck)
 install_missing "${need[@]}" || exit 2
-  echo "installing ${need[*]} ..."
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || exit 2
-fi
 
 failures=0
 passes=0
