@@ -145,21 +145,19 @@ describe("apikey-auth plugin", function()
       assert.same(UNAVAILABLE, run().body)
     end)
 
-    it("answers 503 when auth fails with a 5xx", function()
-      for _, status in ipairs({ 500, 502, 503, 504 }) do
-        world.auth[AUTH] = { status = status, body = '{"message":"boom"}' }
-        request("GET", "/blog/list/latest", KEY .. status)
-        assert.same(UNAVAILABLE, run().body)
-      end
-    end)
-
-    it("answers 503 for any other unexpected answer from auth", function()
-      for _, status in ipairs({ 204, 302, 404, 429 }) do
-        world.auth[AUTH] = { status = status, body = "" }
-        request("GET", "/blog/list/latest", KEY .. status)
-        assert.same(UNAVAILABLE, run().body)
-      end
-    end)
+    -- Every answer of auth but 200, 401 and 403 fails closed: a 5xx, or anything unexpected.
+    for _, case in ipairs({
+      { name = "auth fails with a 5xx", statuses = { 500, 502, 503, 504 }, body = '{"message":"boom"}' },
+      { name = "any other unexpected answer from auth", statuses = { 204, 302, 404, 429 }, body = "" },
+    }) do
+      it("answers 503 when " .. case.name, function()
+        for _, status in ipairs(case.statuses) do
+          world.auth[AUTH] = { status = status, body = case.body }
+          request("GET", "/blog/list/latest", KEY .. status)
+          assert.same(UNAVAILABLE, run().body)
+        end
+      end)
+    end
 
     it("answers 503 when the cache itself fails", function()
       world.cache_broken = "no memory"

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ProductionShapeTests {
 
 	private static final Duration READY = Duration.ofSeconds(150);
@@ -238,10 +239,8 @@ class ProductionShapeTests {
 
 	@Test
 	@Order(6)
-	@Timeout(value = 8, unit = TimeUnit.MINUTES)
 	void rollingRestartsUnderLoadLoseNoRequest() {
-		try (LoadGenerator load = load().start()) {
-			Waiting.pause(Duration.ofSeconds(2));
+		try (LoadGenerator load = startLoad()) {
 			long authStart = System.nanoTime();
 			for (int i = 0; i < 2; i++) {
 				restart(authGateway, i == 0 ? "auth1" : "auth2", i == 0 ? auth1 : auth2);
@@ -271,10 +270,8 @@ class ProductionShapeTests {
 
 	@Test
 	@Order(7)
-	@Timeout(value = 4, unit = TimeUnit.MINUTES)
 	void aKilledAuthInstanceFailsOnlyItsInFlightRequestsAnd503() {
-		try (LoadGenerator load = load().start()) {
-			Waiting.pause(Duration.ofSeconds(2));
+		try (LoadGenerator load = startLoad()) {
 			long killed = System.nanoTime();
 			auth1.kill();
 			Waiting.pause(Duration.ofSeconds(4));
@@ -296,10 +293,8 @@ class ProductionShapeTests {
 
 	@Test
 	@Order(8)
-	@Timeout(value = 4, unit = TimeUnit.MINUTES)
 	void aNatsRestartFailsFastThenRecoversOnEveryInstance() {
-		try (LoadGenerator load = load().start()) {
-			Waiting.pause(Duration.ofSeconds(2));
+		try (LoadGenerator load = startLoad()) {
 			long stopped = System.nanoTime();
 			prod.nats.stop();
 			Waiting.pause(Duration.ofSeconds(3));
@@ -344,6 +339,13 @@ class ProductionShapeTests {
 	private void awaitNatsUp(ServiceJar instance) {
 		Waiting.until(Duration.ofSeconds(30),
 				() -> api(instance).get("/actuator/health").json().path("components").path("nats").path("status").asString().equals("UP"));
+	}
+
+	/** The bounded load of protected, public and auth requests, started and running for 2 s already. */
+	private LoadGenerator startLoad() {
+		LoadGenerator load = load().start();
+		Waiting.pause(Duration.ofSeconds(2));
+		return load;
 	}
 
 	private LoadGenerator load() {

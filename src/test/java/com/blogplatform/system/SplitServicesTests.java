@@ -140,8 +140,7 @@ class SplitServicesTests {
 	@Test
 	@Order(6)
 	void aNatsRestartFailsFastThenRecoversByItself() {
-		TestUser author = Users.withRoles(auth, "AUTHOR");
-		ApiClient asAuthor = blog.bearer(author.accessToken());
+		ApiClient asAuthor = asNewAuthor();
 
 		nats.stop();
 		assertUnavailableWithoutHanging(asAuthor);
@@ -153,14 +152,16 @@ class SplitServicesTests {
 	@Test
 	@Order(7)
 	void withTheAuthServiceGoneBlogAnswers503() {
-		TestUser author = Users.withRoles(auth, "AUTHOR");
-		ApiClient asAuthor = blog.bearer(author.accessToken());
-
+		ApiClient asAuthor = asNewAuthor();
 		authService.stop();
 
 		assertUnavailableWithoutHanging(asAuthor);
 		// Public reads do not need auth.
 		assertThat(blog.get("/blog/list/latest?page=1&limit=1").status()).isEqualTo(200);
+	}
+
+	private ApiClient asNewAuthor() {
+		return blog.bearer(Users.withRoles(auth, "AUTHOR").accessToken());
 	}
 
 	/** 503 from a protected route, answered within the port's timeout plus slack, not after a hang. */
