@@ -4,6 +4,7 @@ import com.blogplatform.shared.embedded.LoopbackInterface;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 
 /**
  * The blogging platform. Which modules run in this process is decided by packaging and profile
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Modulithic(sharedModules = "shared")
 public class BlogPlatformApplication {
 
 	public static void main(String[] args) {

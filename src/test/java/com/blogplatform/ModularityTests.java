@@ -52,6 +52,17 @@ class ModularityTests {
 			.check(classes);
 	}
 
+	/** HTTP stays at the edge: the domain speaks in its own terms, the web package maps them to the envelope. */
+	@Test
+	void blogsDomainKnowsNoHttp() {
+		noClasses().that().resideInAPackage("com.blogplatform.blog.content..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "org.springframework.web..",
+					"jakarta.servlet..", "com.blogplatform.shared.web..", "com.blogplatform.blog.web..",
+					"tools.jackson.databind.annotation..", "com.fasterxml.jackson.annotation..")
+			.because("statuses, the envelope and JSON views belong to blog.web")
+			.check(classes);
+	}
+
 	@Test
 	void blogNeverReadsAuthsTables() {
 		noClasses().that().resideInAPackage("com.blogplatform.blog..")

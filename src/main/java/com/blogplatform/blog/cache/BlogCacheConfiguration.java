@@ -1,7 +1,8 @@
 package com.blogplatform.blog.cache;
 
 import com.blogplatform.blog.content.BlogCacheNames;
-import com.blogplatform.blog.content.BlogViews;
+import com.blogplatform.blog.content.BlogSummary;
+import com.blogplatform.blog.content.PublishedBlog;
 import java.time.Duration;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caching of public reads. With {@code spring.cache.type=redis} (profile prod), entries are JSON in
- * Redis with the reference's lifetimes (10 minutes for a blog, 6 hours for a similar list), written
+ * Redis (blog's read models {@link PublishedBlog} and {@link BlogSummary}, not the API's payloads)
+ * with the reference's lifetimes (10 minutes for a blog, 6 hours for a similar list), written
  * and evicted immediately so an eviction is visible to the next read. In the embedded mode an
  * in-memory cache serves instead. A failing cache is logged and bypassed: reads go to MongoDB.
  */
@@ -40,12 +42,12 @@ class BlogCacheConfiguration implements CachingConfigurer {
 
 	@Bean
 	RedisCacheManagerBuilderCustomizer blogRedisCaches(RedisConnectionFactory connections, JsonMapper json) {
-		var listOfItems = json.getTypeFactory().constructCollectionType(java.util.List.class, BlogViews.ItemBlog.class);
+		var listOfItems = json.getTypeFactory().constructCollectionType(java.util.List.class, BlogSummary.class);
 		return builder -> builder
 			.cacheWriter(RedisCacheWriter.create(connections,
 					writer -> writer.immediateWrites().batchStrategy(BatchStrategies.scan(500))))
-			.withCacheConfiguration(BlogCacheNames.BY_ID, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, BlogViews.PublicBlog.class)))
-			.withCacheConfiguration(BlogCacheNames.BY_SLUG, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, BlogViews.PublicBlog.class)))
+			.withCacheConfiguration(BlogCacheNames.BY_ID, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, PublishedBlog.class)))
+			.withCacheConfiguration(BlogCacheNames.BY_SLUG, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, PublishedBlog.class)))
 			.withCacheConfiguration(BlogCacheNames.SIMILAR, config(SIMILAR_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)));
 	}
 

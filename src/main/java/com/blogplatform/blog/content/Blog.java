@@ -23,11 +23,14 @@ public class Blog {
 		DRAFT, SUBMITTED, PUBLISHED, DELETED
 	}
 
-	/** A transition the workflow does not allow from the blog's current state. */
-	public static final class IllegalTransition extends RuntimeException {
+	/**
+	 * A transition the workflow does not allow from the blog's current state, in the words the API
+	 * shows: {@code blog for _id <id> is not submitted}.
+	 */
+	public static final class IllegalTransition extends BlogFailure {
 
-		IllegalTransition(String message) {
-			super(message, null, false, false);
+		IllegalTransition(String id, String reason) {
+			super("blog for _id " + id + " " + reason);
 		}
 	}
 
@@ -82,19 +85,12 @@ public class Blog {
 			List<String> tags, Instant now) {
 		Blog blog = new Blog();
 		blog.author = author;
-		blog.title = title;
-		blog.description = description;
-		blog.draftText = draftText;
-		blog.slug = slug;
-		blog.imgUrl = imgUrl;
-		blog.tags = List.copyOf(tags);
+		blog.createdBy = author;
+		blog.createdAt = now;
 		blog.score = DEFAULT_SCORE;
 		blog.drafted = true;
 		blog.status = true;
-		blog.createdBy = author;
-		blog.updatedBy = author;
-		blog.createdAt = now;
-		blog.updatedAt = now;
+		blog.edit(title, description, draftText, slug, imgUrl, tags, author, now);
 		return blog;
 	}
 
@@ -112,9 +108,9 @@ public class Blog {
 	void submit(UUID by, Instant now) {
 		switch (state()) {
 			case DRAFT -> submitted = true;
-			case SUBMITTED -> throw new IllegalTransition("blog for _id " + hex() + " is already submitted");
-			case PUBLISHED -> throw new IllegalTransition("blog for _id " + hex() + " is already published");
-			case DELETED -> throw new IllegalTransition("blog for _id " + hex() + " is deleted");
+			case SUBMITTED -> throw new IllegalTransition(hex(), "is already submitted");
+			case PUBLISHED -> throw new IllegalTransition(hex(), "is already published");
+			case DELETED -> throw new IllegalTransition(hex(), "is deleted");
 		}
 		touch(by, now);
 	}
@@ -122,7 +118,7 @@ public class Blog {
 	/** The author takes a submitted draft back. */
 	void withdraw(UUID by, Instant now) {
 		if (state() != State.SUBMITTED) {
-			throw new IllegalTransition("blog for _id " + hex() + " is not submitted");
+			throw new IllegalTransition(hex(), "is not submitted");
 		}
 		submitted = false;
 		touch(by, now);
@@ -131,8 +127,8 @@ public class Blog {
 	/** An editor publishes a submitted draft: its draft text becomes the public text. */
 	void publish(UUID editor, Instant now) {
 		switch (state()) {
-			case PUBLISHED -> throw new IllegalTransition("blog for _id " + hex() + " is already published");
-			case DRAFT, DELETED -> throw new IllegalTransition("blog for _id " + hex() + " is not submitted");
+			case PUBLISHED -> throw new IllegalTransition(hex(), "is already published");
+			case DRAFT, DELETED -> throw new IllegalTransition(hex(), "is not submitted");
 			case SUBMITTED -> {
 				drafted = false;
 				submitted = false;
@@ -149,7 +145,7 @@ public class Blog {
 	/** An editor takes a published blog off the site; it becomes a draft again, its first publication date kept. */
 	void unpublish(UUID editor, Instant now) {
 		if (state() != State.PUBLISHED) {
-			throw new IllegalTransition("blog for _id " + hex() + " is not published");
+			throw new IllegalTransition(hex(), "is not published");
 		}
 		drafted = true;
 		submitted = false;

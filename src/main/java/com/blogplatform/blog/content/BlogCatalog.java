@@ -2,16 +2,19 @@ package com.blogplatform.blog.content;
 
 import com.blogplatform.auth.AuthPort;
 import com.blogplatform.auth.ProfileResult;
-import com.blogplatform.shared.web.ApiException;
+import com.blogplatform.blog.content.BlogFailure.AuthUnavailable;
+import com.blogplatform.blog.content.BlogFailure.AuthorNotFound;
+import com.blogplatform.blog.content.BlogFailure.BlogNotFound;
 import java.util.List;
 import org.bson.types.ObjectId;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
  * What anyone may read: published blogs by id or slug, and lists. Single blogs and similar lists
  * are cached; {@link BlogChanged} evicts them, so an unpublished or deleted blog is never served
- * from the cache.
+ * from the cache. What it cannot find is a {@link BlogFailure}.
  */
 @Service
 public class BlogCatalog {
@@ -26,42 +29,42 @@ public class BlogCatalog {
 	}
 
 	@Cacheable(cacheNames = BlogCacheNames.BY_ID, key = "#id.toHexString()")
-	public BlogViews.PublicBlog byId(ObjectId id) {
-		return present(blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(BlogCatalog::notFound));
+	public PublishedBlog byId(ObjectId id) {
+		return present(published(id));
 	}
 
 	@Cacheable(cacheNames = BlogCacheNames.BY_SLUG, key = "#slug")
-	public BlogViews.PublicBlog bySlug(String slug) {
-		return present(blogs.findBySlugAndPublishedTrueAndStatusTrue(slug).orElseThrow(BlogCatalog::notFound));
+	public PublishedBlog bySlug(String slug) {
+		return present(blogs.findBySlugAndPublishedTrueAndStatusTrue(slug).orElseThrow(() -> new BlogNotFound(null)));
 	}
 
-	public List<BlogViews.ItemBlog> latest(Paging page) {
-		return blogs.findByPublishedTrueAndStatusTrue(page.pageable()).stream().map(BlogViews.ItemBlog::of).toList();
+	public List<BlogSummary> latest(Paging page) {
+		return BlogSummary.listOf(blogs.findByPublishedTrueAndStatusTrue(page.pageable()));
 	}
 
-	public List<BlogViews.ItemBlog> tagged(String tag, Paging page) {
-		return blogs.findByTagsAndPublishedTrueAndStatusTrue(tag, page.pageable()).stream().map(BlogViews.ItemBlog::of).toList();
+	public List<BlogSummary> tagged(String tag, Paging page) {
+		return BlogSummary.listOf(blogs.findByTagsAndPublishedTrueAndStatusTrue(tag, page.pageable()));
 	}
 
 	/** At most six published blogs like this one, never itself; see {@link SimilarityRanking}. */
 	@Cacheable(cacheNames = BlogCacheNames.SIMILAR, key = "#id.toHexString()")
-	public List<BlogViews.ItemBlog> similar(ObjectId id) {
-		Blog source = blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(BlogCatalog::notFound);
+	public List<BlogSummary> similar(ObjectId id) {
+		Blog source = published(id);
 		List<Blog> candidates = blogs.findSimilarCandidates(source.id(), source.tags(),
 				SimilarityRanking.anyWordRegex(SimilarityRanking.words(source.title())),
-				org.springframework.data.domain.PageRequest.of(0, SimilarityRanking.MAX_CANDIDATES, Paging.RECENT_FIRST));
-		return SimilarityRanking.rank(source, candidates).stream().map(BlogViews.ItemBlog::of).toList();
+				PageRequest.of(0, SimilarityRanking.MAX_CANDIDATES, Paging.RECENT_FIRST));
+		return BlogSummary.listOf(SimilarityRanking.rank(source, candidates));
 	}
 
-	private BlogViews.PublicBlog present(Blog blog) {
+	private Blog published(ObjectId id) {
+		return blogs.findByIdAndPublishedTrueAndStatusTrue(id).orElseThrow(() -> new BlogNotFound(id));
+	}
+
+	private PublishedBlog present(Blog blog) {
 		return switch (auth.findProfile(blog.author())) {
-			case ProfileResult.Found found -> BlogViews.PublicBlog.of(blog, BlogViews.InfoAuthor.of(found.profile()));
-			case ProfileResult.NotFound notFound -> throw ApiException.notFound("author not found");
-			case ProfileResult.Unavailable unavailable -> throw BlogManagement.authUnavailable();
+			case ProfileResult.Found found -> PublishedBlog.of(blog, found.profile());
+			case ProfileResult.NotFound notFound -> throw new AuthorNotFound();
+			case ProfileResult.Unavailable unavailable -> throw new AuthUnavailable();
 		};
-	}
-
-	private static ApiException notFound() {
-		return ApiException.notFound("blog not found");
 	}
 }

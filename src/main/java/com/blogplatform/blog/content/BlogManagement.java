@@ -3,22 +3,27 @@ package com.blogplatform.blog.content;
 import com.blogplatform.auth.AuthPort;
 import com.blogplatform.auth.AuthenticatedUser;
 import com.blogplatform.auth.ProfileResult;
-import com.blogplatform.shared.web.ApiException;
+import com.blogplatform.blog.content.BlogFailure.AuthUnavailable;
+import com.blogplatform.blog.content.BlogFailure.BlogNotFound;
+import com.blogplatform.blog.content.BlogFailure.ConcurrentChange;
+import com.blogplatform.blog.content.BlogFailure.InvalidSlug;
+import com.blogplatform.blog.content.BlogFailure.SlugTaken;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.types.ObjectId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * The author and editor workflow. Authors only ever see and change their own blogs; editors see
- * every blog. Every change the public could see announces a {@link BlogChanged}.
+ * every blog. Every change the public could see announces a {@link BlogChanged}. What it refuses
+ * is a {@link BlogFailure}.
  */
 @Service
 public class BlogManagement {
@@ -47,7 +52,7 @@ public class BlogManagement {
 		DRAFTS, SUBMITTED, PUBLISHED
 	}
 
-	public BlogViews.PrivateBlog create(AuthenticatedUser author, Draft draft) {
+	public AuthoredBlog create(AuthenticatedUser author, Draft draft) {
 		String slug = availableSlug(draft.slug());
 		Blog blog = Blog.draft(author.id(), draft.title(), draft.description(), draft.draftText(), slug, draft.imgUrl(),
 				draft.tags(), now());
@@ -55,106 +60,91 @@ public class BlogManagement {
 			blog = blogs.insert(blog);
 		}
 		catch (DuplicateKeyException slugTakenConcurrently) {
-			throw slugTaken(slug);
+			throw new SlugTaken(slug);
 		}
-		return BlogViews.PrivateBlog.of(blog, authorOf(author));
+		return new AuthoredBlog(blog, author.profile());
 	}
 
-	public BlogViews.PrivateBlog update(AuthenticatedUser author, ObjectId id, Draft changes) {
-		Blog blog = blogs.findByIdAndAuthorAndStatusTrue(id, author.id())
-			.orElseThrow(() -> ApiException.notFound("Blog with id: " + id.toHexString() + " does not exists"));
+	public AuthoredBlog update(AuthenticatedUser author, ObjectId id, Draft changes) {
+		Blog blog = authorsBlog(author.id(), id);
 		String previousSlug = blog.slug();
 		String slug = null;
 		if (changes.slug() != null) {
 			slug = normalizedSlug(changes.slug());
 			if (!slug.equals(previousSlug) && blogs.existsBySlug(slug)) {
-				throw slugTaken(slug);
+				throw new SlugTaken(slug);
 			}
 		}
 		blog.edit(changes.title(), changes.description(), changes.draftText(), slug, changes.imgUrl(), changes.tags(),
 				author.id(), now());
 		Blog saved = save(blog, slug);
 		events.publishEvent(new BlogChanged(saved.id(), saved.slug(), previousSlug));
-		return BlogViews.PrivateBlog.of(saved, authorOf(author));
+		return new AuthoredBlog(saved, author.profile());
 	}
 
-	public BlogViews.PrivateBlog own(AuthenticatedUser author, ObjectId id, String idAsTyped) {
-		return blogs.findByIdAndAuthorAndStatusTrue(id, author.id())
-			.map(blog -> BlogViews.PrivateBlog.of(blog, authorOf(author)))
-			.orElseThrow(() -> ApiException.notFound(idAsTyped + " not found"));
+	/** The author's own blog, unless it is missing, deleted or someone else's. */
+	public Optional<AuthoredBlog> own(AuthenticatedUser author, ObjectId id) {
+		return blogs.findByIdAndAuthorAndStatusTrue(id, author.id()).map(blog -> new AuthoredBlog(blog, author.profile()));
 	}
 
 	public void delete(AuthenticatedUser author, ObjectId id) {
-		changeOwn(author, id, Blog::delete);
+		apply(authorsBlog(author.id(), id), Blog::delete, author.id());
 	}
 
 	public void submit(AuthenticatedUser author, ObjectId id) {
-		changeOwn(author, id, Blog::submit);
+		apply(authorsBlog(author.id(), id), Blog::submit, author.id());
 	}
 
 	public void withdraw(AuthenticatedUser author, ObjectId id) {
-		changeOwn(author, id, Blog::withdraw);
+		apply(authorsBlog(author.id(), id), Blog::withdraw, author.id());
 	}
 
-	public List<BlogViews.ItemBlog> authorList(AuthenticatedUser author, Listing listing, Paging page) {
-		List<Blog> found = switch (listing) {
+	public List<BlogSummary> authorList(AuthenticatedUser author, Listing listing, Paging page) {
+		return BlogSummary.listOf(switch (listing) {
 			case DRAFTS -> blogs.findByAuthorAndDraftedTrueAndStatusTrue(author.id(), page.pageable());
 			case SUBMITTED -> blogs.findByAuthorAndSubmittedTrueAndStatusTrue(author.id(), page.pageable());
 			case PUBLISHED -> blogs.findByAuthorAndPublishedTrueAndStatusTrue(author.id(), page.pageable());
-		};
-		return found.stream().map(BlogViews.ItemBlog::of).toList();
+		});
 	}
 
-	/** Any blog in any state, with its draft, for editors. */
-	public BlogViews.PrivateBlog review(ObjectId id) {
-		Blog blog = blogs.findByIdAndStatusTrue(id).orElseThrow(() -> ApiException.notFound(id.toHexString() + " not found"));
-		return switch (auth.findProfile(blog.author())) {
-			case ProfileResult.Found found -> BlogViews.PrivateBlog.of(blog, BlogViews.InfoAuthor.of(found.profile()));
-			case ProfileResult.NotFound notFound -> throw ApiException.notFound(id.toHexString() + " not found");
-			case ProfileResult.Unavailable unavailable -> throw authUnavailable();
-		};
+	/**
+	 * Any blog in any state, with its draft, for editors; empty when the blog is missing or deleted,
+	 * or auth does not know its author.
+	 */
+	public Optional<AuthoredBlog> review(ObjectId id) {
+		return blogs.findByIdAndStatusTrue(id).flatMap(blog -> switch (auth.findProfile(blog.author())) {
+			case ProfileResult.Found found -> Optional.of(new AuthoredBlog(blog, found.profile()));
+			case ProfileResult.NotFound notFound -> Optional.empty();
+			case ProfileResult.Unavailable unavailable -> throw new AuthUnavailable();
+		});
 	}
 
 	public void publish(AuthenticatedUser editor, ObjectId id) {
-		changeAsEditor(editor, id, Blog::publish);
+		apply(anyBlog(id), Blog::publish, editor.id());
 	}
 
 	public void unpublish(AuthenticatedUser editor, ObjectId id) {
-		changeAsEditor(editor, id, Blog::unpublish);
+		apply(anyBlog(id), Blog::unpublish, editor.id());
 	}
 
-	public List<BlogViews.ItemBlog> editorList(Listing listing, Paging page) {
-		List<Blog> found = switch (listing) {
+	public List<BlogSummary> editorList(Listing listing, Paging page) {
+		return BlogSummary.listOf(switch (listing) {
 			case SUBMITTED -> blogs.findBySubmittedTrueAndStatusTrue(page.pageable());
 			case PUBLISHED -> blogs.findByPublishedTrueAndStatusTrue(page.pageable());
 			case DRAFTS -> throw new IllegalArgumentException("editors have no drafts list");
-		};
-		return found.stream().map(BlogViews.ItemBlog::of).toList();
+		});
 	}
 
-	static ApiException authUnavailable() {
-		return ApiException.unavailable("authentication service unavailable, try again later");
+	private Blog authorsBlog(UUID author, ObjectId id) {
+		return blogs.findByIdAndAuthorAndStatusTrue(id, author).orElseThrow(() -> new BlogNotFound(id));
 	}
 
-	private void changeOwn(AuthenticatedUser author, ObjectId id, Transition transition) {
-		Blog blog = blogs.findByIdAndAuthorAndStatusTrue(id, author.id())
-			.orElseThrow(() -> ApiException.notFound("blog not found"));
-		apply(blog, transition, author.id());
-	}
-
-	private void changeAsEditor(AuthenticatedUser editor, ObjectId id, Transition transition) {
-		Blog blog = blogs.findByIdAndStatusTrue(id)
-			.orElseThrow(() -> ApiException.notFound("blog for _id " + id.toHexString() + " not found"));
-		apply(blog, transition, editor.id());
+	private Blog anyBlog(ObjectId id) {
+		return blogs.findByIdAndStatusTrue(id).orElseThrow(() -> new BlogNotFound(id));
 	}
 
 	private void apply(Blog blog, Transition transition, UUID actor) {
-		try {
-			transition.apply(blog, actor, now());
-		}
-		catch (Blog.IllegalTransition illegal) {
-			throw ApiException.badRequest(illegal.getMessage());
-		}
+		transition.apply(blog, actor, now());
 		Blog saved = save(blog, null);
 		events.publishEvent(new BlogChanged(saved.id(), saved.slug(), saved.slug()));
 	}
@@ -164,17 +154,17 @@ public class BlogManagement {
 			return blogs.save(blog);
 		}
 		catch (OptimisticLockingFailureException concurrentChange) {
-			throw new ApiException(HttpStatus.CONFLICT, "blog was changed concurrently, reload it and try again");
+			throw new ConcurrentChange();
 		}
 		catch (DuplicateKeyException slugTakenConcurrently) {
-			throw slugTaken(newSlug);
+			throw new SlugTaken(newSlug);
 		}
 	}
 
 	private String availableSlug(String requested) {
 		String slug = normalizedSlug(requested);
 		if (blogs.existsBySlug(slug)) {
-			throw slugTaken(slug);
+			throw new SlugTaken(slug);
 		}
 		return slug;
 	}
@@ -182,20 +172,12 @@ public class BlogManagement {
 	private static String normalizedSlug(String requested) {
 		String slug = Slugs.normalize(requested);
 		if (slug.codePointCount(0, slug.length()) < Slugs.MIN) {
-			throw ApiException.badRequest("slug must be at least " + Slugs.MIN + " characters");
+			throw InvalidSlug.tooShort();
 		}
 		if (slug.codePointCount(0, slug.length()) > Slugs.MAX) {
-			throw ApiException.badRequest("slug must be at most " + Slugs.MAX + " characters");
+			throw InvalidSlug.tooLong();
 		}
 		return slug;
-	}
-
-	private static ApiException slugTaken(String slug) {
-		return ApiException.badRequest("Blog with slug: " + slug + " already exists");
-	}
-
-	private static BlogViews.InfoAuthor authorOf(AuthenticatedUser user) {
-		return BlogViews.InfoAuthor.of(user.profile());
 	}
 
 	/** MongoDB keeps milliseconds: a fresh blog shows the same timestamps as one read back. */

@@ -1,14 +1,12 @@
 package com.blogplatform.blog.web;
 
 import com.blogplatform.auth.AuthenticatedUser;
-import com.blogplatform.blog.content.BlogViews;
+import com.blogplatform.blog.content.AuthoredBlog;
 import com.blogplatform.blog.content.BlogManagement;
-import com.blogplatform.blog.content.Paging;
+import com.blogplatform.blog.content.BlogManagement.Listing;
+import com.blogplatform.shared.web.ApiException;
 import com.blogplatform.shared.web.ApiResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,61 +36,62 @@ class AuthorController {
 	@PostMapping({ "", "/" })
 	ResponseEntity<ApiResponse<BlogViews.PrivateBlog>> create(@AuthenticationPrincipal AuthenticatedUser author,
 			@Valid @RequestBody BlogRequests.CreateBlog request) {
-		return ApiResponse.ok("blog created successfully", blogs.create(author, request.draft()));
+		return ApiResponse.ok("blog created successfully", BlogViews.PrivateBlog.of(blogs.create(author, request.draft())));
 	}
 
 	@PutMapping({ "", "/" })
+	@NotFoundMessage("Blog with id: %s does not exists")
 	ResponseEntity<ApiResponse<BlogViews.PrivateBlog>> update(@AuthenticationPrincipal AuthenticatedUser author,
 			@Valid @RequestBody BlogRequests.UpdateBlog request) {
-		return ApiResponse.ok("blog updated successfully",
-				blogs.update(author, BlogIds.parse(request.id(), "_id"), request.changes()));
+		AuthoredBlog updated = blogs.update(author, request.blogId(), request.changes());
+		return ApiResponse.ok("blog updated successfully", BlogViews.PrivateBlog.of(updated));
 	}
 
 	@GetMapping("/id/{id}")
 	ResponseEntity<ApiResponse<BlogViews.PrivateBlog>> get(@AuthenticationPrincipal AuthenticatedUser author,
-			@PathVariable @Pattern(regexp = BlogIds.LENGTH_24, message = BlogIds.LENGTH_MESSAGE) String id) {
-		return ApiResponse.ok("success", blogs.own(author, BlogIds.parse(id, "id"), id));
+			@PathVariable BlogId id) {
+		AuthoredBlog own = blogs.own(author, id.value()).orElseThrow(() -> ApiException.notFound(id + " not found"));
+		return ApiResponse.ok("success", BlogViews.PrivateBlog.of(own));
 	}
 
 	@DeleteMapping("/id/{id}")
-	ResponseEntity<ApiResponse<Void>> delete(@AuthenticationPrincipal AuthenticatedUser author,
-			@PathVariable @Pattern(regexp = BlogIds.LENGTH_24, message = BlogIds.LENGTH_MESSAGE) String id) {
-		blogs.delete(author, BlogIds.parse(id, "id"));
+	ResponseEntity<ApiResponse<Void>> delete(@AuthenticationPrincipal AuthenticatedUser author, @PathVariable BlogId id) {
+		blogs.delete(author, id.value());
 		return ApiResponse.ok("blog deleted successfully");
 	}
 
 	@PutMapping("/submit/id/{id}")
-	ResponseEntity<ApiResponse<Void>> submit(@AuthenticationPrincipal AuthenticatedUser author,
-			@PathVariable @Pattern(regexp = BlogIds.LENGTH_24, message = BlogIds.LENGTH_MESSAGE) String id) {
-		blogs.submit(author, BlogIds.parse(id, "id"));
+	ResponseEntity<ApiResponse<Void>> submit(@AuthenticationPrincipal AuthenticatedUser author, @PathVariable BlogId id) {
+		blogs.submit(author, id.value());
 		return ApiResponse.ok("blog submitted successfully");
 	}
 
 	@PutMapping("/withdraw/id/{id}")
-	ResponseEntity<ApiResponse<Void>> withdraw(@AuthenticationPrincipal AuthenticatedUser author,
-			@PathVariable @Pattern(regexp = BlogIds.LENGTH_24, message = BlogIds.LENGTH_MESSAGE) String id) {
-		blogs.withdraw(author, BlogIds.parse(id, "id"));
+	ResponseEntity<ApiResponse<Void>> withdraw(@AuthenticationPrincipal AuthenticatedUser author, @PathVariable BlogId id) {
+		blogs.withdraw(author, id.value());
 		return ApiResponse.ok("blog withdrawn successfully");
 	}
 
 	@GetMapping("/drafts")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> drafts(@AuthenticationPrincipal AuthenticatedUser author,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.authorList(author, BlogManagement.Listing.DRAFTS, new Paging(page, limit)));
+			@Valid PageQuery page) {
+		return list(author, Listing.DRAFTS, page);
 	}
 
 	@GetMapping("/submitted")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> submitted(@AuthenticationPrincipal AuthenticatedUser author,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.authorList(author, BlogManagement.Listing.SUBMITTED, new Paging(page, limit)));
+			@Valid PageQuery page) {
+		return list(author, Listing.SUBMITTED, page);
 	}
 
 	@GetMapping("/published")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> published(@AuthenticationPrincipal AuthenticatedUser author,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int page,
-			@RequestParam @Min(value = 1, message = "must be min 1") @Max(value = Paging.MAX_LIMIT, message = "must be max1000") int limit) {
-		return ApiResponse.ok("success", blogs.authorList(author, BlogManagement.Listing.PUBLISHED, new Paging(page, limit)));
+			@Valid PageQuery page) {
+		return list(author, Listing.PUBLISHED, page);
+	}
+
+	private ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> list(AuthenticatedUser author, Listing listing,
+			PageQuery page) {
+		return ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.authorList(author, listing, page.paging())));
 	}
 }

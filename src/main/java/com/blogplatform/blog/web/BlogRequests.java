@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.bson.types.ObjectId;
 
 /**
  * Request bodies of the blog API, with the reference's rules (presence first, then the rules)
@@ -41,6 +42,11 @@ final class BlogRequests {
 			@Size(min = 1, max = 50000) String draftText, @Size(min = 3, max = 200) String slug,
 			@UriReference @Size(max = 200) String imgUrl,
 			@Size(min = 1, max = 50) List<@Uppercase @Size(max = 100) String> tags) {
+
+		/** Valid once the rules passed: 24 hex digits. */
+		ObjectId blogId() {
+			return new ObjectId(id);
+		}
 
 		BlogManagement.Draft changes() {
 			return new BlogManagement.Draft(title, description, draftText, slug, imgUrl, tags);

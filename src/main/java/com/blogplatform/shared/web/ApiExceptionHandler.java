@@ -91,6 +91,9 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ApiResponse<Void>> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		if (ex.getMostSpecificCause() instanceof InvalidValueException invalid) {
+			return failure(HttpStatus.BAD_REQUEST, ex.getName() + " " + invalid.getMessage());
+		}
 		String expected = ex.getRequiredType() == null ? "value" : switch (ex.getRequiredType().getSimpleName()) {
 			case "int", "Integer", "long", "Long" -> "an integer";
 			default -> "a valid value";
