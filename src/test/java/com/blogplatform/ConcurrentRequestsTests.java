@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Many authenticated requests at once, several times the connection pool's size, as virtual
@@ -23,15 +22,8 @@ class ConcurrentRequestsTests {
 
 	private static final int REQUESTS = 60;
 
-	@LocalServerPort
-	int port;
-
+	@LocalServer
 	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void authenticatedAuthRequestsAllSucceed() throws Exception {
@@ -42,7 +34,7 @@ class ConcurrentRequestsTests {
 
 	@Test
 	void protectedBlogRequestsAllSucceed() throws Exception {
-		ApiClient author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		ApiClient author = Users.clientWithRoles(api, "AUTHOR");
 
 		assertThat(concurrently(() -> author.get("/blog/author/drafts?page=1&limit=10").status())).containsOnly(200);
 	}

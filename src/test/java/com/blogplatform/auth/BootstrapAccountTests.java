@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.EnumSet;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The bootstrap administrator's configured password is not ignored once the account exists: a
@@ -22,26 +21,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiTest
 class BootstrapAccountTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	AccountManagement accounts;
 
+	@LocalServer
 	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void aChangedConfiguredPasswordIsAppliedAndEndsTheOldSessions() {
 		String email = Users.uniqueEmail();
-		accounts.ensureAccount(email, "first-configured-pw", "Ops", EnumSet.allOf(Role.class));
-		var before = Users.signIn(api, email, "first-configured-pw");
+		var before = configureAndSignIn(email, "first-configured-pw");
 
-		accounts.ensureAccount(email, "rotated-configured-pw", "Ops", EnumSet.allOf(Role.class));
+		configure(email, "rotated-configured-pw");
 
 		assertFailure(api.post("/auth/signin/basic", Map.of("email", email, "password", "first-configured-pw")), 401,
 				"wrong password");
@@ -54,13 +45,22 @@ class BootstrapAccountTests {
 	@Test
 	void anUnchangedConfigurationChangesNothing() {
 		String email = Users.uniqueEmail();
-		accounts.ensureAccount(email, "stable-configured-pw", "Ops", EnumSet.allOf(Role.class));
-		var session = Users.signIn(api, email, "stable-configured-pw");
+		var session = configureAndSignIn(email, "stable-configured-pw");
 
-		accounts.ensureAccount(email, "stable-configured-pw", "Ops", EnumSet.allOf(Role.class));
+		configure(email, "stable-configured-pw");
 
 		assertThat(api.bearer(session.accessToken()).get("/auth/profile/mine").status()).isEqualTo(200);
 		assertThat(api.bearer(session.accessToken()).get("/auth/profile/mine").data().path("roles").size())
 			.isEqualTo(Role.values().length);
+	}
+
+	/** What {@code Bootstrap} does at start-up with a configured administrator. */
+	private void configure(String email, String password) {
+		accounts.ensureAccount(email, password, "Ops", EnumSet.allOf(Role.class));
+	}
+
+	private Users.TestUser configureAndSignIn(String email, String password) {
+		configure(email, password);
+		return Users.signIn(api, email, password);
 	}
 }

@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @ApiTest
 class ProfileTests {
 
-	@LocalServerPort
-	int port;
-
+	@LocalServer
 	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void showsAPublicProfileWithoutTheEmail() {

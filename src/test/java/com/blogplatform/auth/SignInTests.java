@@ -5,31 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 @ApiTest
 class SignInTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@LocalServer
 	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void signsInWithANewSessionEachTime() {

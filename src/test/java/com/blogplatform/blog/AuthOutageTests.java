@@ -7,21 +7,19 @@ import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.testing.ApiClient;
+import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * When auth cannot answer, blog says so: 503, never a 401 that would send a user to sign in again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApiTest
 class AuthOutageTests {
 
 	@TestConfiguration
@@ -50,12 +48,12 @@ class AuthOutageTests {
 		}
 	}
 
-	@LocalServerPort
-	int port;
+	@LocalServer
+	ApiClient client;
 
 	@Test
 	void protectedRoutesAnswer503() {
-		var api = new ApiClient("http://localhost:" + port).with("Authorization", "Bearer some.token.value");
+		var api = client.with("Authorization", "Bearer some.token.value");
 
 		assertFailure(api.get("/blog/author/drafts?page=1&limit=1"), 503, "authentication service unavailable, try again later");
 		assertFailure(api.put("/blog/editor/publish/id/0123456789abcdef01234567", null), 503,

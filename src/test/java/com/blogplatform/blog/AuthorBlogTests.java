@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An author's own blogs: create, update, read, delete, lists; never another author's.
@@ -20,9 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiTest
 class AuthorBlogTests {
 
-	@LocalServerPort
-	int port;
-
+	@LocalServer
 	ApiClient api;
 
 	Users.TestUser authorUser;
@@ -33,10 +31,9 @@ class AuthorBlogTests {
 
 	@BeforeEach
 	void actors() {
-		api = new ApiClient("http://localhost:" + port);
 		authorUser = Users.withRoles(api, "AUTHOR");
 		author = api.bearer(authorUser.accessToken());
-		otherAuthor = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		otherAuthor = Users.clientWithRoles(api, "AUTHOR");
 	}
 
 	@Test
@@ -144,7 +141,7 @@ class AuthorBlogTests {
 
 	@Test
 	void listsDraftsSubmittedAndPublishedSeparately() {
-		var editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
+		var editor = Users.clientWithRoles(api, "EDITOR");
 		String draft = BlogFixtures.draft(author, "Draft one");
 		String submitted = BlogFixtures.draft(author, "Submitted one");
 		author.put("/blog/author/submit/id/" + submitted, null);

@@ -3,71 +3,44 @@ package com.blogplatform.blog;
 import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
-import com.blogplatform.testing.Users;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Public reads are cached in the real Redis, and every change the public could see evicts them.
  */
 @ApiTest
-class BlogCacheTests {
-
-	@LocalServerPort
-	int port;
+class BlogCacheTests extends BlogActors {
 
 	@Autowired
 	StringRedisTemplate redis;
 
-	ApiClient api;
-
-	ApiClient author;
-
-	ApiClient editor;
-
-	@BeforeEach
-	void actors() {
-		api = new ApiClient("http://localhost:" + port);
-		author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
-		editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
-	}
-
 	@Test
 	void cachesPublicReadsInRedis() {
-		String id = BlogFixtures.published(author, editor, "Cached");
-		String slug = editor.get("/blog/editor/id/" + id).data().path("slug").asString();
+		var blog = publishedAndRead("Cached");
+		api.get("/blog/list/similar/id/" + blog.id());
 
-		api.get("/blog/id/" + id);
-		api.get("/blog/slug/" + slug);
-		api.get("/blog/list/similar/id/" + id);
-
-		assertThat(redis.hasKey("blog:blog-by-id::" + id)).isTrue();
-		assertThat(redis.hasKey("blog:blog-by-slug::" + slug)).isTrue();
-		assertThat(redis.hasKey("blog:similar-blogs::" + id)).isTrue();
-		assertThat(redis.getExpire("blog:blog-by-id::" + id)).isBetween(1L, 600L);
-		assertThat(redis.opsForValue().get("blog:blog-by-id::" + id)).contains("\"title\":\"Cached\"");
+		assertThat(redis.hasKey("blog:blog-by-id::" + blog.id())).isTrue();
+		assertThat(redis.hasKey("blog:blog-by-slug::" + blog.slug())).isTrue();
+		assertThat(redis.hasKey("blog:similar-blogs::" + blog.id())).isTrue();
+		assertThat(redis.getExpire("blog:blog-by-id::" + blog.id())).isBetween(1L, 600L);
+		assertThat(redis.opsForValue().get("blog:blog-by-id::" + blog.id())).contains("\"title\":\"Cached\"");
 	}
 
 	@Test
 	void unpublishingEvictsAtOnce() {
-		String id = BlogFixtures.published(author, editor, "Withdrawn soon");
-		String slug = editor.get("/blog/editor/id/" + id).data().path("slug").asString();
-		api.get("/blog/id/" + id);
-		api.get("/blog/slug/" + slug);
+		var blog = publishedAndRead("Withdrawn soon");
 
-		editor.put("/blog/editor/unpublish/id/" + id, null);
+		editor.put("/blog/editor/unpublish/id/" + blog.id(), null);
 
-		assertThat(redis.hasKey("blog:blog-by-id::" + id)).isFalse();
-		assertThat(redis.hasKey("blog:blog-by-slug::" + slug)).isFalse();
-		assertFailure(api.get("/blog/id/" + id), 404, "blog not found");
-		assertFailure(api.get("/blog/slug/" + slug), 404, "blog not found");
+		assertThat(redis.hasKey("blog:blog-by-id::" + blog.id())).isFalse();
+		assertThat(redis.hasKey("blog:blog-by-slug::" + blog.slug())).isFalse();
+		assertFailure(api.get("/blog/id/" + blog.id()), 404, "blog not found");
+		assertFailure(api.get("/blog/slug/" + blog.slug()), 404, "blog not found");
 	}
 
 	@Test
@@ -82,15 +55,13 @@ class BlogCacheTests {
 
 	@Test
 	void renamingASlugRetiresTheOldOne() {
-		String id = BlogFixtures.published(author, editor, "Renamed");
-		String oldSlug = editor.get("/blog/editor/id/" + id).data().path("slug").asString();
-		api.get("/blog/slug/" + oldSlug);
+		var blog = publishedAndRead("Renamed");
 
-		author.put("/blog/author/", Map.of("_id", id, "slug", oldSlug + "-new", "title", "Renamed again"));
+		author.put("/blog/author/", Map.of("_id", blog.id(), "slug", blog.slug() + "-new", "title", "Renamed again"));
 
-		assertFailure(api.get("/blog/slug/" + oldSlug), 404, "blog not found");
-		assertThat(api.get("/blog/slug/" + oldSlug + "-new").data().path("title").asString()).isEqualTo("Renamed again");
-		assertThat(api.get("/blog/id/" + id).data().path("title").asString()).isEqualTo("Renamed again");
+		assertFailure(api.get("/blog/slug/" + blog.slug()), 404, "blog not found");
+		assertThat(api.get("/blog/slug/" + blog.slug() + "-new").data().path("title").asString()).isEqualTo("Renamed again");
+		assertThat(api.get("/blog/id/" + blog.id()).data().path("title").asString()).isEqualTo("Renamed again");
 	}
 
 	@Test
@@ -102,5 +73,17 @@ class BlogCacheTests {
 		String newcomer = BlogFixtures.published(author, editor, "Newcomer post", tag);
 
 		assertThat(AuthorBlogTests.ids(api.get("/blog/list/similar/id/" + source))).containsExactly(newcomer);
+	}
+
+	private record Published(String id, String slug) {
+	}
+
+	/** Publishes a blog and reads it publicly by id and by slug, which caches both. */
+	private Published publishedAndRead(String title) {
+		String id = BlogFixtures.published(author, editor, title);
+		String slug = editor.get("/blog/editor/id/" + id).data().path("slug").asString();
+		assertThat(api.get("/blog/id/" + id).status()).isEqualTo(200);
+		assertThat(api.get("/blog/slug/" + slug).status()).isEqualTo(200);
+		return new Published(id, slug);
 	}
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who may call which protected route: anonymous callers get 401, a missing role 403; the role is an
@@ -22,9 +21,7 @@ class BlogRoleMatrixTests {
 
 	static final String ID = "0123456789abcdef01234567";
 
-	@LocalServerPort
-	int port;
-
+	@LocalServer
 	ApiClient api;
 
 	static Stream<Arguments> authorRoutes() {
@@ -41,11 +38,6 @@ class BlogRoleMatrixTests {
 				Arguments.of("PUT", "/blog/editor/unpublish/id/" + ID),
 				Arguments.of("GET", "/blog/editor/submitted?page=1&limit=1"),
 				Arguments.of("GET", "/blog/editor/published?page=1&limit=1"));
-	}
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -67,7 +59,7 @@ class BlogRoleMatrixTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("authorRoutes")
 	void editorsAreNoAuthors(String method, String path) {
-		var editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
+		var editor = Users.clientWithRoles(api, "EDITOR");
 
 		assertFailure(editor.send(method, path, body(method)), 403, "permission denied: does not have suffient role");
 	}
@@ -75,7 +67,7 @@ class BlogRoleMatrixTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("editorRoutes")
 	void authorsAreNoEditors(String method, String path) {
-		var author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		var author = Users.clientWithRoles(api, "AUTHOR");
 
 		assertFailure(author.send(method, path, body(method)), 403, "permission denied: does not have suffient role");
 	}
@@ -83,7 +75,7 @@ class BlogRoleMatrixTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("authorRoutes")
 	void authorsPassTheAuthorRoutes(String method, String path) {
-		var author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		var author = Users.clientWithRoles(api, "AUTHOR");
 
 		assertThat(author.send(method, path, body(method)).status()).isNotIn(401, 403);
 	}
@@ -91,7 +83,7 @@ class BlogRoleMatrixTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("editorRoutes")
 	void editorsPassTheEditorRoutes(String method, String path) {
-		var editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
+		var editor = Users.clientWithRoles(api, "EDITOR");
 
 		assertThat(editor.send(method, path, body(method)).status()).isNotIn(401, 403);
 	}

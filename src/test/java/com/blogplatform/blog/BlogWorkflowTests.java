@@ -4,35 +4,15 @@ import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static com.blogplatform.testing.ApiAssertions.assertSuccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
-import com.blogplatform.testing.Users;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The workflow: draft -> submitted -> published -> draft, with every illegal step refused.
  */
 @ApiTest
-class BlogWorkflowTests {
-
-	@LocalServerPort
-	int port;
-
-	ApiClient api;
-
-	ApiClient author;
-
-	ApiClient editor;
-
-	@BeforeEach
-	void actors() {
-		api = new ApiClient("http://localhost:" + port);
-		author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
-		editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
-	}
+class BlogWorkflowTests extends BlogActors {
 
 	@Test
 	void fromSignUpToPublicRead() {

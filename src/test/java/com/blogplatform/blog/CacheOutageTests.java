@@ -3,19 +3,18 @@ package com.blogplatform.blog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
+import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.ServerProcess;
 import com.blogplatform.testing.Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,8 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Redis going away costs the cache, never a request: reads fall back to MongoDB with a warning,
  * and caching resumes by itself when Redis is back. Uses a Redis of its own to stop and start.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ApiTest
 @ExtendWith(OutputCaptureExtension.class)
 class CacheOutageTests {
 
@@ -41,17 +39,16 @@ class CacheOutageTests {
 		redisServer.close();
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	StringRedisTemplate redis;
 
+	@LocalServer
+	ApiClient api;
+
 	@Test
 	void readsSurviveARedisOutageAndCachingResumesAfterwards(CapturedOutput output) {
-		var api = new ApiClient("http://localhost:" + port);
-		var author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
-		var editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
+		var author = Users.clientWithRoles(api, "AUTHOR");
+		var editor = Users.clientWithRoles(api, "EDITOR");
 		String id = BlogFixtures.published(author, editor, "Outage proof");
 		assertThat(api.get("/blog/id/" + id).status()).isEqualTo(200);
 		assertThat(redis.hasKey("blog:blog-by-id::" + id)).isTrue();

@@ -4,38 +4,18 @@ import static com.blogplatform.blog.AuthorBlogTests.ids;
 import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
-import com.blogplatform.testing.Users;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What anyone with an API key reads: published blogs only.
  */
 @ApiTest
-class PublicBlogTests {
-
-	@LocalServerPort
-	int port;
-
-	ApiClient api;
-
-	ApiClient author;
-
-	ApiClient editor;
-
-	@BeforeEach
-	void actors() {
-		api = new ApiClient("http://localhost:" + port);
-		author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
-		editor = api.bearer(Users.withRoles(api, "EDITOR").accessToken());
-	}
+class PublicBlogTests extends BlogActors {
 
 	@Test
 	void readsAPublishedBlogByIdAndBySlug() {

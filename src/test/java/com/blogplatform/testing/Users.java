@@ -51,6 +51,11 @@ public final class Users {
 		return withRoles(api, admin(api), roles);
 	}
 
+	/** A client signed in as a new user with exactly these roles. */
+	public static ApiClient clientWithRoles(ApiClient api, String... roles) {
+		return api.bearer(withRoles(api, roles).accessToken());
+	}
+
 	/** The same, with this administrator (a deployment with its own bootstrap credentials). */
 	public static TestUser withRoles(ApiClient api, TestUser admin, String... roles) {
 		TestUser user = signUp(api);

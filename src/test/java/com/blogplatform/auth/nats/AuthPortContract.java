@@ -8,13 +8,12 @@ import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.testing.ApiClient;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every binding of {@link AuthPort} must do, whatever carries the call. Subclasses provide the
@@ -22,18 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 abstract class AuthPortContract {
 
-	@LocalServerPort
-	int port;
-
+	@LocalServer
 	ApiClient api;
 
 	/** The binding under test. */
 	abstract AuthPort port();
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void authenticatesAValidTokenWithTheUsersRolesInOneCall() {

@@ -10,6 +10,7 @@ import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.session.InProcessAuthPort;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.ServerProcess;
 import com.blogplatform.testing.Users;
 import io.nats.client.Connection;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The cost of the port's one call per protected request, {@code authenticate}, bound in-process and
@@ -38,12 +38,12 @@ class PortLatencyBenchmark {
 	@Autowired
 	InProcessAuthPort inProcess;
 
-	@LocalServerPort
-	int port;
+	@LocalServer
+	ApiClient api;
 
 	@Test
 	void authenticateInProcessVersusOverNats() throws Exception {
-		String header = "Bearer " + Users.withRoles(new ApiClient("http://localhost:" + port), "AUTHOR").accessToken();
+		String header = "Bearer " + Users.withRoles(api, "AUTHOR").accessToken();
 		try (ServerProcess nats = ServerProcess.nats().start();
 				Connection responderConnection = NatsAuthPortContractTests.connect(nats.url());
 				Connection clientConnection = NatsAuthPortContractTests.connect(nats.url())) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import com.auth0.jwt.JWT;
 import java.time.Duration;
@@ -12,9 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Refresh rotation, reuse detection and sign-out.
@@ -22,18 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiTest
 class SessionLifecycleTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	TokenCodec codec;
 
+	@LocalServer
 	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void rotatesTokensOnRefreshAndRetiresTheOldPair() {

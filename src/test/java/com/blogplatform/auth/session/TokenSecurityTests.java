@@ -7,6 +7,7 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,10 +15,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Forged, expired and swapped tokens never authenticate.
@@ -25,21 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ApiTest
 class TokenSecurityTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	TokenCodec codec;
 
 	@Autowired
 	TokenProperties properties;
 
+	@LocalServer
 	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = new ApiClient("http://localhost:" + port);
-	}
 
 	@Test
 	void issuesRs256TokensWithTheContractsClaims() {
