@@ -9,6 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * failure of the API. Serves as entry point, failure handler and access-denied handler.
  */
 @Component
-public class EnvelopeWriter implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
+public class EnvelopeWriter
+		implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler, RequestRejectedHandler {
 
 	/** The reference's message for a missing role, kept verbatim (typo included) for clients that match on it. */
 	public static final String MISSING_ROLE = "permission denied: does not have suffient role";
@@ -50,6 +53,16 @@ public class EnvelopeWriter implements AuthenticationEntryPoint, AuthenticationF
 	public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException ex) throws IOException {
 		write(response, HttpStatus.FORBIDDEN, MISSING_ROLE);
+	}
+
+	/**
+	 * A URL the firewall refuses ({@code ;}, {@code //}, an encoded {@code .} or {@code /}, ...): 400 in
+	 * the envelope instead of Boot's default error page.
+	 */
+	@Override
+	public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+			RequestRejectedException rejected) throws IOException {
+		write(response, HttpStatus.BAD_REQUEST, "request rejected: the URL is not allowed");
 	}
 
 	public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {

@@ -3,6 +3,7 @@ package com.blogplatform.shared.web;
 import jakarta.validation.ConstraintViolation;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -49,6 +51,9 @@ public class ApiExceptionHandler {
 	static final String UNEXPECTED = "An unexpected error occurred. Please try again later.";
 
 	static final String STORE_UNAVAILABLE = "service unavailable, try again later";
+
+	/** Jackson's message for a repeated key with {@code STRICT_DUPLICATE_DETECTION}. */
+	private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"([^\"]{0,100})\"");
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiResponse<Void>> api(ApiException ex) {
@@ -112,6 +117,11 @@ public class ApiExceptionHandler {
 	private static String unreadableMessage(Throwable cause) {
 		return switch (cause) {
 			case UnrecognizedPropertyException unknown -> "unknown field: " + unknown.getPropertyName();
+			case StreamReadException duplicate when duplicate.getOriginalMessage() != null
+					&& DUPLICATE.matcher(duplicate.getOriginalMessage()).find() ->
+				"duplicate field: " + DUPLICATE.matcher(duplicate.getOriginalMessage()).results().findFirst().orElseThrow().group(1);
+			case InvalidFormatException invalid when !invalid.getPath().isEmpty() && invalid.getTargetType() == String.class ->
+				path(invalid.getPath()) + " must not contain control characters";
 			case InvalidFormatException invalid when !invalid.getPath().isEmpty() && invalid.getTargetType() != null
 					&& invalid.getTargetType().isEnum() ->
 				path(invalid.getPath()) + " has an invalid value";

@@ -4,9 +4,15 @@ import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomiz
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -28,12 +34,16 @@ class StrictJson {
 		return factory -> factory.streamReadConstraints(StreamReadConstraints.builder()
 			.maxDocumentLength(MAX_DOCUMENT_BYTES)
 			.maxNestingDepth(64)
-			.build());
+			.build())
+			// {"email":"a","email":"b"} is a 400, not "last one wins": a gateway that reads the first
+			// and the service the last would disagree on what was sent.
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	@Bean
 	JsonMapperBuilderCustomizer strictScalarCoercion() {
 		return builder -> builder
+			.addModule(new SimpleModule("text-without-control-characters").addDeserializer(String.class, new PlainText()))
 			.withCoercionConfig(LogicalType.Textual, config -> config
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -44,5 +54,26 @@ class StrictJson {
 			.withCoercionConfig(LogicalType.Boolean, config -> config
 				.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+	}
+
+	/**
+	 * Every string of a request body, refused when it holds a C0 control character other than tab,
+	 * line feed and carriage return (a NUL, which PostgreSQL rejects, or an escape sequence for a
+	 * terminal that shows a log): 400 "{field} must not contain control characters".
+	 */
+	static final class PlainText extends StringDeserializer {
+
+		@Override
+		public String deserialize(JsonParser parser, DeserializationContext context) {
+			String text = super.deserialize(parser, context);
+			if (text != null && text.chars().anyMatch(PlainText::isForbidden)) {
+				throw InvalidFormatException.from(parser, "control character in text", text, String.class);
+			}
+			return text;
+		}
+
+		static boolean isForbidden(int character) {
+			return character < 0x20 && character != '\t' && character != '\n' && character != '\r' || character == 0x7f;
+		}
 	}
 }

@@ -1,0 +1,65 @@
+package com.blogplatform.shared;
+
+import static com.blogplatform.testing.ApiAssertions.assertFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.blogplatform.testing.ApiClient;
+import com.blogplatform.testing.ApiTest;
+import com.blogplatform.testing.BlogFixtures;
+import com.blogplatform.testing.LocalServer;
+import com.blogplatform.testing.Users;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Input the parsers would take but the API refuses, in the envelope: a JSON key given twice, a
+ * control character in a text, a URL the firewall rejects.
+ */
+@ApiTest
+class InputHygieneTests {
+
+	@LocalServer
+	ApiClient api;
+
+	@Test
+	void aKeyGivenTwiceIsRefusedNotSilentlyOverwritten() {
+		String email = Users.uniqueEmail();
+		var response = api.post("/auth/signup/basic",
+				"{\"email\":\"" + email + "\",\"email\":\"other-" + email + "\",\"password\":\"secret-password\",\"name\":\"Twice\"}");
+
+		assertFailure(response, 400, "duplicate field: email");
+		assertFailure(api.post("/auth/signin/basic", Map.of("email", email, "password", "secret-password")), 401, "wrong password");
+	}
+
+	@Test
+	void aControlCharacterInATextIsRefusedAndNothingIsStored() {
+		String email = Users.uniqueEmail();
+		var nul = api.post("/auth/signup/basic",
+				"{\"email\":\"" + email + "\",\"password\":\"secret-password\",\"name\":\"Eve\\u0000\"}");
+		assertFailure(nul, 400, "name must not contain control characters");
+		assertFailure(api.post("/auth/signin/basic", Map.of("email", email, "password", "secret-password")), 401, "wrong password");
+
+		var escape = api.post("/auth/signup/basic",
+				"{\"email\":\"" + email + "\",\"password\":\"secret-password\",\"name\":\"Eve\\u001b[31m\"}");
+		assertFailure(escape, 400, "name must not contain control characters");
+	}
+
+	@Test
+	void tabsAndLineBreaksInATextStayAllowed() {
+		ApiClient author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		var blog = BlogFixtures.newBlog("Lines", java.util.List.of("TEXT"));
+		blog.put("draftText", "first line\n\tsecond line\r\n");
+		var created = author.post("/blog/author/", blog);
+
+		assertThat(created.status()).isEqualTo(200);
+		assertThat(author.get("/blog/author/id/" + created.data().path("_id").asString()).data().path("draftText").asString())
+			.isEqualTo("first line\n\tsecond line\r\n");
+	}
+
+	@Test
+	void aUrlTheFirewallRefusesIsAnsweredInTheEnvelope() {
+		for (String path : new String[] { "/auth/health;jsessionid=x", "/auth//health", "/auth/%2e%2e/blog/health" }) {
+			assertFailure(api.get(path), 400, "request rejected: the URL is not allowed");
+		}
+	}
+}
