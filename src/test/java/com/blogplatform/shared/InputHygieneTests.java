@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Input the parsers would take but the API refuses, in the envelope: a JSON key given twice, a
- * control character in a text, a URL the firewall rejects.
+ * control character in a text, a link that is not http(s), a URL the firewall rejects.
  */
 @ApiTest
 class InputHygieneTests {
@@ -54,6 +54,27 @@ class InputHygieneTests {
 		assertThat(created.status()).isEqualTo(200);
 		assertThat(author.get("/blog/author/id/" + created.data().path("_id").asString()).data().path("draftText").asString())
 			.isEqualTo("first line\n\tsecond line\r\n");
+	}
+
+	@Test
+	void linksAreHttpOrHttpsOnlyAndImagesMayBeRootRelative() {
+		for (String link : new String[] { "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//evil.example/a.png",
+				"a.png" }) {
+			var signUp = api.post("/auth/signup/basic",
+					Map.of("email", Users.uniqueEmail(), "password", "secret-password", "name", "Eve", "profilePicUrl", link));
+			assertFailure(signUp, 400, "profilepicurl is not a valid URL");
+		}
+		ApiClient author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		for (String image : new String[] { "javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/a.png", "a.png" }) {
+			var blog = BlogFixtures.newBlog("Images", java.util.List.of("IMG"));
+			blog.put("imgUrl", image);
+			assertFailure(author.post("/blog/author/", blog), 400, "imgurl is not a valid URI");
+		}
+		for (String image : new String[] { "/img/a.png", "https://img.example.com/a.png", "HTTP://img.example.com/b.png" }) {
+			var blog = BlogFixtures.newBlog("Images", java.util.List.of("IMG"));
+			blog.put("imgUrl", image);
+			assertThat(author.post("/blog/author/", blog).status()).as(image).isEqualTo(200);
+		}
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package com.blogplatform.blog.web;
 import com.blogplatform.blog.content.BlogManagement;
 import com.blogplatform.shared.validation.Required;
 import com.blogplatform.shared.validation.Uppercase;
-import com.blogplatform.shared.validation.UriReference;
+import com.blogplatform.shared.validation.WebUrl;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.GroupSequence;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,7 +27,7 @@ final class BlogRequests {
 			@NotEmpty(groups = Required.class) @Size(min = 3, max = 2000) String description,
 			@NotEmpty(groups = Required.class) @Size(max = 50000) String draftText,
 			@NotEmpty(groups = Required.class) @Size(min = 3, max = 200) String slug,
-			@NotEmpty(groups = Required.class) @UriReference @Size(max = 200) String imgUrl,
+			@NotEmpty(groups = Required.class) @WebUrl(rootRelative = true, message = "is not a valid URI") @Size(max = 200) String imgUrl,
 			@NotNull(groups = Required.class) @Size(min = 1, max = 50) List<@Uppercase @Size(max = 100) String> tags) {
 
 		BlogManagement.Draft draft() {
@@ -40,7 +40,7 @@ final class BlogRequests {
 			@JsonProperty("_id") @NotEmpty(groups = Required.class) @Pattern(regexp = "^[0-9a-fA-F]{24}$", message = "is invalid") String id,
 			@Size(min = 3, max = 500) String title, @Size(min = 3, max = 2000) String description,
 			@Size(min = 1, max = 50000) String draftText, @Size(min = 3, max = 200) String slug,
-			@UriReference @Size(max = 200) String imgUrl,
+			@WebUrl(rootRelative = true, message = "is not a valid URI") @Size(max = 200) String imgUrl,
 			@Size(min = 1, max = 50) List<@Uppercase @Size(max = 100) String> tags) {
 
 		/** Valid once the rules passed: 24 hex digits. */

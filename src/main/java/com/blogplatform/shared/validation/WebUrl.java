@@ -1,5 +1,11 @@
 package com.blogplatform.shared.validation;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -10,12 +16,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
-
-import static java.lang.annotation.ElementType.*;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * An absolute URL: a scheme plus a host (or an opaque part), e.g. {@code https://x.io/a.png}.
- * A bare path fails. {@code null} is left to {@code @NotNull}.
+ * A link a browser may follow or load: an absolute {@code http} or {@code https} URL with a host
+ * ({@code https://x.io/a.png}); with {@link #rootRelative()}, also a path on the same site
+ * ({@code /img/a.png}). Any other scheme ({@code javascript:}, {@code data:}, {@code file:}), a
+ * relative reference ({@code a.png}) and a protocol-relative one ({@code //x.io/a.png}) fail.
+ * {@code null} is left to {@code @NotNull}.
  */
 @Documented
 @Constraint(validatedBy = WebUrl.Validator.class)
@@ -25,11 +34,23 @@ public @interface WebUrl {
 
 	String message() default "is not a valid URL";
 
+	/** Whether a root-relative path ({@code /img/a.png}) is accepted too. */
+	boolean rootRelative() default false;
+
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};
 
 	class Validator implements ConstraintValidator<WebUrl, String> {
+
+		private static final Set<String> SCHEMES = Set.of("http", "https");
+
+		private boolean rootRelative;
+
+		@Override
+		public void initialize(WebUrl annotation) {
+			rootRelative = annotation.rootRelative();
+		}
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
@@ -38,7 +59,10 @@ public @interface WebUrl {
 			}
 			try {
 				URI uri = new URI(value);
-				return uri.getScheme() != null && (uri.getHost() != null || uri.isOpaque());
+				if (uri.getScheme() == null) {
+					return rootRelative && value.startsWith("/") && !value.startsWith("//") && uri.getRawAuthority() == null;
+				}
+				return SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT)) && uri.getHost() != null;
 			}
 			catch (URISyntaxException ex) {
 				return false;

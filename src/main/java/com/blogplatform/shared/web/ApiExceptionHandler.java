@@ -120,8 +120,8 @@ public class ApiExceptionHandler {
 			case StreamReadException duplicate when duplicate.getOriginalMessage() != null
 					&& DUPLICATE.matcher(duplicate.getOriginalMessage()).find() ->
 				"duplicate field: " + DUPLICATE.matcher(duplicate.getOriginalMessage()).results().findFirst().orElseThrow().group(1);
-			case InvalidFormatException invalid when !invalid.getPath().isEmpty() && invalid.getTargetType() == String.class ->
-				path(invalid.getPath()) + " must not contain control characters";
+			case StrictJson.PlainText.ControlCharacter control when !control.getPath().isEmpty() ->
+				path(control.getPath()) + " must not contain control characters";
 			case InvalidFormatException invalid when !invalid.getPath().isEmpty() && invalid.getTargetType() != null
 					&& invalid.getTargetType().isEnum() ->
 				path(invalid.getPath()) + " has an invalid value";

@@ -11,7 +11,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
@@ -67,9 +67,17 @@ class StrictJson {
 		public String deserialize(JsonParser parser, DeserializationContext context) {
 			String text = super.deserialize(parser, context);
 			if (text != null && text.chars().anyMatch(PlainText::isForbidden)) {
-				throw InvalidFormatException.from(parser, "control character in text", text, String.class);
+				throw new ControlCharacter(parser);
 			}
 			return text;
+		}
+
+		/** Raised for such a text; its path names the field. */
+		static final class ControlCharacter extends MismatchedInputException {
+
+			ControlCharacter(JsonParser parser) {
+				super(parser, "control character in text", String.class);
+			}
 		}
 
 		static boolean isForbidden(int character) {
