@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Input the parsers would take but the API refuses, in the envelope: a JSON key given twice, a
- * control character in a text, a link that is not http(s), a URL the firewall rejects.
+ * control character in a text, a link that is not http(s), a slug that would need escaping, a URL
+ * the firewall rejects.
  */
 @ApiTest
 class InputHygieneTests {
@@ -75,6 +76,19 @@ class InputHygieneTests {
 			blog.put("imgUrl", image);
 			assertThat(author.post("/blog/author/", blog).status()).as(image).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void newSlugsAreMadeOfUrlSafeCharactersOnly() {
+		ApiClient author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		for (String slug : new String[] { "caf\u00e9-" + System.nanoTime(), "a<script>" + System.nanoTime(), "50%-off-" + System.nanoTime() }) {
+			var blog = BlogFixtures.newBlog("Slugs", java.util.List.of("SLUG"));
+			blog.put("slug", slug);
+			assertFailure(author.post("/blog/author/", blog), 400, "slug may contain only letters, digits, '-', '_', '.' and '~'");
+		}
+		var blog = BlogFixtures.newBlog("Slugs", java.util.List.of("SLUG"));
+		blog.put("slug", "Safe_slug.v1~" + System.nanoTime());
+		assertThat(author.post("/blog/author/", blog).status()).isEqualTo(200);
 	}
 
 	@Test

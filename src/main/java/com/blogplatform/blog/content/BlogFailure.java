@@ -49,7 +49,7 @@ public abstract sealed class BlogFailure extends RuntimeException permits BlogFa
 		}
 	}
 
-	/** A slug of fewer than {@link Slugs#MIN} or more than {@link Slugs#MAX} characters once normalized. */
+	/** A slug of fewer than {@link Slugs#MIN} or more than {@link Slugs#MAX} characters once normalized, or of unsafe characters. */
 	public static final class InvalidSlug extends BlogFailure {
 
 		private InvalidSlug(String message) {
@@ -62,6 +62,10 @@ public abstract sealed class BlogFailure extends RuntimeException permits BlogFa
 
 		static InvalidSlug tooLong() {
 			return new InvalidSlug("slug must be at most " + Slugs.MAX + " characters");
+		}
+
+		static InvalidSlug unsafe() {
+			return new InvalidSlug("slug may contain only letters, digits, '-', '_', '.' and '~'");
 		}
 	}
 

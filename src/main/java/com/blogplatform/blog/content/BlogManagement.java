@@ -177,6 +177,9 @@ public class BlogManagement {
 		if (slug.codePointCount(0, slug.length()) > Slugs.MAX) {
 			throw InvalidSlug.tooLong();
 		}
+		if (!Slugs.isSafe(slug)) {
+			throw InvalidSlug.unsafe();
+		}
 		return slug;
 	}
 

@@ -38,4 +38,13 @@ class SlugsTests {
 
 		assertThat(Slugs.normalize(once)).isEqualTo(once).isEqualTo("myblog-oneagain");
 	}
+
+	@Test
+	void aNewSlugIsMadeOfTheUnreservedCharactersOfAUrl() {
+		assertThat(Slugs.isSafe("Safe_slug.v1~2-x")).isTrue();
+		assertThat(Slugs.isSafe("caf\u00e9")).isFalse();
+		assertThat(Slugs.isSafe("a<b")).isFalse();
+		assertThat(Slugs.isSafe("50%")).isFalse();
+		assertThat(Slugs.isSafe("a#b")).isFalse();
+	}
 }
