@@ -3,6 +3,7 @@ package com.blogplatform.shared.web;
 import jakarta.validation.ConstraintViolation;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -117,9 +118,8 @@ public class ApiExceptionHandler {
 	private static String unreadableMessage(Throwable cause) {
 		return switch (cause) {
 			case UnrecognizedPropertyException unknown -> "unknown field: " + unknown.getPropertyName();
-			case StreamReadException duplicate when duplicate.getOriginalMessage() != null
-					&& DUPLICATE.matcher(duplicate.getOriginalMessage()).find() ->
-				"duplicate field: " + DUPLICATE.matcher(duplicate.getOriginalMessage()).results().findFirst().orElseThrow().group(1);
+			case StreamReadException duplicate when duplicateField(duplicate) != null ->
+				"duplicate field: " + duplicateField(duplicate);
 			case StrictJson.PlainText.ControlCharacter control when !control.getPath().isEmpty() ->
 				path(control.getPath()) + " must not contain control characters";
 			case InvalidFormatException invalid when !invalid.getPath().isEmpty() && invalid.getTargetType() != null
@@ -131,6 +131,12 @@ public class ApiExceptionHandler {
 			case JacksonException ignored -> "request body is not valid JSON";
 			default -> "request body is missing or not valid JSON";
 		};
+	}
+
+	/** The repeated key of a {@code STRICT_DUPLICATE_DETECTION} failure, or {@code null} for any other read error. */
+	private static String duplicateField(StreamReadException ex) {
+		Matcher matcher = DUPLICATE.matcher(String.valueOf(ex.getOriginalMessage()));
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	private static String path(List<JacksonException.Reference> path) {

@@ -66,8 +66,13 @@ class StrictJson {
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
 			String text = super.deserialize(parser, context);
-			if (text != null && text.chars().anyMatch(PlainText::isForbidden)) {
-				throw new ControlCharacter(parser);
+			// On every string of every body: a plain loop, no stream.
+			if (text != null) {
+				for (int i = 0; i < text.length(); i++) {
+					if (isForbidden(text.charAt(i))) {
+						throw new ControlCharacter(parser);
+					}
+				}
 			}
 			return text;
 		}
