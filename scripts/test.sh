@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/services.sh
+# A fresh schema each run: the machine's PostgreSQL outlives runs, and a schema migrated by another
+# branch's history would fail Flyway's validation.
+psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP SCHEMA IF EXISTS blog_platform_test CASCADE' >/dev/null
 bash scripts/test-kong-plugin.sh
 bash scripts/validate-deploy.sh
 source scripts/java-env.sh
