@@ -1,5 +1,6 @@
 package com.blogplatform.auth.session;
 
+import com.blogplatform.auth.audit.SecurityEvent;
 import com.blogplatform.auth.user.Account;
 import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.auth.user.PasswordChanged;
@@ -12,14 +13,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * SessionManagement: issuing token pairs, authenticating access tokens, refresh-token rotation with reuse
- * detection, and sign-out. Messages are the reference's where it has one.
+ * Issuing token pairs, authenticating access tokens, refresh-token rotation with reuse detection, a
+ * grace window for concurrent refreshes and an absolute family lifetime, and sign-out. Messages are the reference's where it has one.
  */
 @Service
 public class SessionManagement {
@@ -27,6 +29,8 @@ public class SessionManagement {
 	private static final Logger log = LoggerFactory.getLogger(SessionManagement.class);
 
 	static final String BEARER = "Bearer ";
+
+	static final String SESSION_EXPIRED = "permission denied: session expired, sign in again";
 
 	private final Sessions sessions;
 
@@ -36,13 +40,20 @@ public class SessionManagement {
 
 	private final Clock clock;
 
+	private final SessionProperties properties;
+
+	private final ApplicationEventPublisher events;
+
 	private final SecureRandom random = new SecureRandom();
 
-	SessionManagement(Sessions sessions, AccountManagement accounts, TokenCodec tokens, Clock clock) {
+	SessionManagement(Sessions sessions, AccountManagement accounts, TokenCodec tokens, Clock clock,
+			SessionProperties properties, ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.properties = properties;
+		this.events = events;
 	}
 
 	/** The outcome of {@link #authenticate}. */
@@ -68,7 +79,8 @@ public class SessionManagement {
 	/** Opens a new session (a new token family) for an account that just proved who it is. */
 	@Transactional
 	public TokenPair open(UUID userId) {
-		return issue(userId, UUID.randomUUID());
+		Instant now = clock.instant();
+		return pairOf(issue(userId, UUID.randomUUID(), now, now), now);
 	}
 
 	/**
@@ -105,9 +117,14 @@ public class SessionManagement {
 
 	/**
 	 * Rotates a session: the access token (its signature checked, expiry tolerated) and the refresh
-	 * token must belong to the same active row. Presenting the refresh token of a row that was
-	 * already rotated or signed out is reuse: the whole family is revoked, so a thief holding the
-	 * newer tokens is signed out too.
+	 * token must belong to the same row. An active row is replaced by a new one in its family.
+	 * <p>
+	 * A row already replaced less than {@link SessionProperties#refreshGraceWindow()} ago, presented
+	 * with its own access token, is a benign race (two tabs, a retry after a lost response): it is
+	 * answered with the pair that replaced it, freshly signed, and nothing is revoked. Any other
+	 * presentation of an inactive row is reuse: the whole family is revoked, so a thief holding the
+	 * newer tokens is signed out too. No refresh is granted once the family is older than
+	 * {@link SessionProperties#absoluteLifetime()}.
 	 */
 	@Transactional
 	public Refresh refresh(String authorizationHeader, String refreshToken) {
@@ -129,18 +146,43 @@ public class SessionManagement {
 		if (accounts.findActive(refresh.subject()).isEmpty()) {
 			return new Refresh.Denied("permission denied: invalid refresh claims subject");
 		}
-		Optional<Session> found = sessions.findByTokenIds(refresh.subject(), access.id(), refresh.id());
+		Optional<Session> found = sessions.findByRefreshId(refresh.subject(), refresh.id());
 		if (found.isEmpty()) {
 			return new Refresh.Denied("permission denied: claims ids");
 		}
 		Session session = found.get();
-		if (!session.status() || !sessions.deactivate(session.id())) {
-			int revoked = sessions.revokeFamily(session.familyId());
-			log.warn("Refresh token reuse for user {}: revoked {} session(s) of family {}", session.userId(), revoked,
-					session.familyId());
-			return new Refresh.Denied("permission denied: refresh token reuse detected, session revoked");
+		boolean samePair = session.pKey().equals(access.id());
+		if (session.status() && !samePair) {
+			return new Refresh.Denied("permission denied: claims ids");
 		}
-		return new Refresh.Refreshed(issue(session.userId(), session.familyId()));
+		Instant now = clock.instant();
+		if (session.status()) {
+			if (!now.isBefore(familyEnd(session))) {
+				sessions.revokeFamily(session.familyId());
+				return new Refresh.Denied(SESSION_EXPIRED);
+			}
+			if (sessions.rotate(session.id(), now)) {
+				Session successor = issue(session.userId(), session.familyId(), session.familyStartedAt(), now);
+				sessions.linkSuccessor(session.id(), successor.id());
+				return new Refresh.Refreshed(pairOf(successor, now));
+			}
+			// A concurrent refresh replaced it while this one waited for the row: read what it left.
+			session = sessions.findById(session.id()).orElse(session);
+		}
+		if (samePair && session.rotatedWithin(properties.refreshGraceWindow(), now)) {
+			Optional<Session> successor = sessions.findById(session.successorId()).filter(Session::status);
+			if (successor.isPresent()) {
+				log.info("Refresh race for user {}: answered with the pair that replaced session {}", session.userId(),
+						session.id());
+				return new Refresh.Refreshed(pairOf(successor.get(), now));
+			}
+		}
+		int revoked = sessions.revokeFamily(session.familyId());
+		log.warn("Refresh token reuse for user {}: revoked {} session(s) of family {}", session.userId(), revoked,
+				session.familyId());
+		events.publishEvent(SecurityEvent.of(SecurityEvent.Action.REFRESH_REUSE, SecurityEvent.Outcome.FAILURE,
+				session.userId(), "refresh token reuse, family revoked"));
+		return new Refresh.Denied("permission denied: refresh token reuse detected, session revoked");
 	}
 
 	/** Signs out: every token of the session's family stops working at once. */
@@ -149,10 +191,14 @@ public class SessionManagement {
 		sessions.revokeFamily(principal.familyId());
 	}
 
-	/** A changed password ends every session of the user (in the transaction that changed it). */
+	/**
+	 * A changed password ends the user's sessions (in the transaction that changed it), but for the
+	 * one that changed it, if it did so through the API.
+	 */
 	@EventListener
 	void onPasswordChanged(PasswordChanged changed) {
-		int revoked = sessions.revokeUser(changed.userId());
+		int revoked = changed.keptFamilyId() == null ? sessions.revokeUser(changed.userId())
+				: sessions.revokeUserExcept(changed.userId(), changed.keptFamilyId());
 		log.info("Signed out {} session(s) of user {} after a password change", revoked, changed.userId());
 	}
 
@@ -166,14 +212,21 @@ public class SessionManagement {
 		}
 	}
 
-	private TokenPair issue(UUID userId, UUID familyId) {
-		Instant now = clock.instant();
-		String accessId = randomKey();
-		String refreshId = randomKey();
-		sessions.save(new Session(null, userId, familyId, accessId, refreshId, true,
-				tokens.expiryOf(TokenCodec.Use.REFRESH, now), now));
-		return new TokenPair(tokens.sign(userId, accessId, TokenCodec.Use.ACCESS, now),
-				tokens.sign(userId, refreshId, TokenCodec.Use.REFRESH, now));
+	private Session issue(UUID userId, UUID familyId, Instant familyStartedAt, Instant now) {
+		Instant expiresAt = tokens.expiryOf(TokenCodec.Use.REFRESH, now);
+		Instant familyEnd = familyStartedAt.plus(properties.absoluteLifetime());
+		return sessions.save(Session.issued(userId, familyId, familyStartedAt, randomKey(), randomKey(),
+				expiresAt.isBefore(familyEnd) ? expiresAt : familyEnd, now));
+	}
+
+	/** The row's pair, signed now; neither token outlives the row. */
+	private TokenPair pairOf(Session session, Instant now) {
+		return new TokenPair(tokens.sign(session.userId(), session.pKey(), TokenCodec.Use.ACCESS, now, session.expiresAt()),
+				tokens.sign(session.userId(), session.sKey(), TokenCodec.Use.REFRESH, now, session.expiresAt()));
+	}
+
+	private Instant familyEnd(Session session) {
+		return session.familyStartedAt().plus(properties.absoluteLifetime());
 	}
 
 	/** 32 random bytes as 64 hex characters, like the reference's keystore keys. */

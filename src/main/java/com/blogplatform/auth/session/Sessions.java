@@ -12,14 +12,21 @@ interface Sessions extends ListCrudRepository<Session, UUID> {
 	@Query("SELECT * FROM keystore WHERE user_id = :userId AND p_key = :accessId AND status AND expires_at > :now")
 	Optional<Session> findActiveByAccessId(UUID userId, String accessId, Instant now);
 
-	/** The row of a token pair, active or not: an inactive one means the refresh token was already used. */
-	@Query("SELECT * FROM keystore WHERE user_id = :userId AND p_key = :accessId AND s_key = :refreshId")
-	Optional<Session> findByTokenIds(UUID userId, String accessId, String refreshId);
+	/** The row of a refresh token, active or not: an inactive one means it was already used or revoked. */
+	@Query("SELECT * FROM keystore WHERE user_id = :userId AND s_key = :refreshId")
+	Optional<Session> findByRefreshId(UUID userId, String refreshId);
 
-	/** Deactivates a row if it still is active; false when a concurrent refresh got there first. */
+	/**
+	 * Marks an active row as replaced; false when a concurrent refresh got there first. The row lock
+	 * makes a concurrent caller wait until the winner's transaction (which links the successor) ends.
+	 */
 	@Modifying
-	@Query("UPDATE keystore SET status = FALSE, updated_at = now() WHERE id = :id AND status")
-	boolean deactivate(UUID id);
+	@Query("UPDATE keystore SET status = FALSE, rotated_at = :now, updated_at = now() WHERE id = :id AND status")
+	boolean rotate(UUID id, Instant now);
+
+	@Modifying
+	@Query("UPDATE keystore SET successor_id = :successorId WHERE id = :id")
+	void linkSuccessor(UUID id, UUID successorId);
 
 	@Modifying
 	@Query("UPDATE keystore SET status = FALSE, updated_at = now() WHERE family_id = :familyId AND status")
@@ -28,6 +35,10 @@ interface Sessions extends ListCrudRepository<Session, UUID> {
 	@Modifying
 	@Query("UPDATE keystore SET status = FALSE, updated_at = now() WHERE user_id = :userId AND status")
 	int revokeUser(UUID userId);
+
+	@Modifying
+	@Query("UPDATE keystore SET status = FALSE, updated_at = now() WHERE user_id = :userId AND family_id <> :keptFamilyId AND status")
+	int revokeUserExcept(UUID userId, UUID keptFamilyId);
 
 	@Modifying
 	@Query("DELETE FROM keystore WHERE expires_at < :cutoff")

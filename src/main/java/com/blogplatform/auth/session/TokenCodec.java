@@ -62,7 +62,15 @@ class TokenCodec {
 	}
 
 	String sign(UUID subject, String tokenId, Use use, Instant issuedAt) {
-		Instant expiresAt = issuedAt.plus(use == Use.ACCESS ? properties.accessTokenValidity() : properties.refreshTokenValidity());
+		return sign(subject, tokenId, use, issuedAt, Instant.MAX);
+	}
+
+	/** A token that expires at its use's validity after {@code issuedAt}, or at {@code notAfter} if sooner. */
+	String sign(UUID subject, String tokenId, Use use, Instant issuedAt, Instant notAfter) {
+		Instant expiresAt = expiryOf(use, issuedAt);
+		if (notAfter.isBefore(expiresAt)) {
+			expiresAt = notAfter;
+		}
 		return JWT.create()
 			.withIssuer(properties.issuer())
 			.withSubject(subject.toString())

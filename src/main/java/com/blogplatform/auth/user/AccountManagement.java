@@ -13,13 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.keygen.KeyGenerators;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registration, credential checks and role administration of user accounts.
+ * Registration, credential checks, password changes and role administration of user accounts.
  */
 @Service
 public class AccountManagement {
@@ -30,22 +32,31 @@ public class AccountManagement {
 
 	private final Roles roles;
 
-	private final PasswordEncoder passwords;
+	private final PasswordHashing passwords;
 
 	private final BootstrapCredentials bootstrapCredentials;
 
 	private final ApplicationEventPublisher events;
 
+	/** Short read-only transactions, so a user and its role rows are read over one connection. */
+	private final TransactionTemplate reading;
+
+	/** Write transactions opened only once every hash of the operation is computed. */
+	private final TransactionTemplate writing;
+
 	/** Compared against when the e-mail is unknown, so both outcomes cost one hash verification. */
 	private final String decoyHash;
 
-	AccountManagement(Users users, Roles roles, PasswordEncoder passwords,
-			BootstrapCredentials bootstrapCredentials, ApplicationEventPublisher events) {
+	AccountManagement(Users users, Roles roles, PasswordHashing passwords, BootstrapCredentials bootstrapCredentials,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions) {
 		this.users = users;
 		this.roles = roles;
 		this.passwords = passwords;
 		this.bootstrapCredentials = bootstrapCredentials;
 		this.events = events;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
+		this.writing = new TransactionTemplate(transactions);
 		this.decoyHash = passwords.encode(KeyGenerators.string().generateKey());
 	}
 
@@ -59,15 +70,38 @@ public class AccountManagement {
 		}
 	}
 
-	@Transactional
-	public Registration register(String email, String password, String name, String profilePicUrl) {
-		if (users.findByEmailIgnoringCase(email).isPresent()) {
-			return new Registration.EmailTaken();
+	/** The outcome of {@link #changePassword}. */
+	public sealed interface PasswordChange {
+
+		record Changed() implements PasswordChange {
 		}
-		UUID learner = activeRolesByCode().get(Role.LEARNER.name()).id();
+
+		record WrongPassword() implements PasswordChange {
+		}
+
+		record NoSuchUser() implements PasswordChange {
+		}
+
+		/** The account changed between reading and writing (another password change, a role grant). */
+		record Conflict() implements PasswordChange {
+		}
+	}
+
+	/**
+	 * Creates a LEARNER account. The password is hashed before any connection is taken.
+	 * @throws PasswordHashing.HashingBusyException when no hashing slot frees up in time
+	 */
+	public Registration register(String email, String password, String name, String profilePicUrl) {
+		String hash = passwords.encode(password);
 		try {
-			User user = users.save(User.register(email, passwords.encode(password), name, profilePicUrl, learner));
-			return new Registration.Registered(toAccount(user));
+			return writing.execute(status -> {
+				if (users.findByEmailIgnoringCase(email).isPresent()) {
+					return new Registration.EmailTaken();
+				}
+				UUID learner = activeRolesByCode().get(Role.LEARNER.name()).id();
+				User user = users.save(User.register(email, hash, name, profilePicUrl, learner));
+				return new Registration.Registered(toAccount(user));
+			});
 		}
 		catch (DuplicateKeyException raceLost) {
 			return new Registration.EmailTaken();
@@ -76,24 +110,71 @@ public class AccountManagement {
 
 	/**
 	 * The active account with these credentials, if any. Does the same work whether or not the
-	 * e-mail exists, and re-hashes a password stored with an outdated scheme.
+	 * e-mail exists, and re-hashes a password stored with an outdated scheme. A hashing slot is taken
+	 * before the user is read, so a flood is shed before it reaches the pool; the hash is verified
+	 * between two short transactions, never while holding a connection.
+	 * @throws PasswordHashing.HashingBusyException when no hashing slot frees up in time
 	 */
-	@Transactional
 	public Optional<Account> authenticate(String email, String password) {
-		Optional<User> found = users.findByEmailIgnoringCase(email).filter(User::status);
-		if (found.isEmpty()) {
-			passwords.matches(password, decoyHash);
-			return Optional.empty();
+		User user;
+		String upgradedHash = null;
+		try (PasswordHashing.Slot slot = passwords.acquire()) {
+			Optional<User> found = reading.execute(status -> users.findByEmailIgnoringCase(email).filter(User::status));
+			boolean matches = slot.matches(password, found.map(User::password).orElse(decoyHash));
+			if (found.isEmpty() || !matches) {
+				return Optional.empty();
+			}
+			user = found.get();
+			if (passwords.upgradeEncoding(user.password())) {
+				upgradedHash = slot.encode(password);
+			}
 		}
-		User user = found.get();
-		if (!passwords.matches(password, user.password())) {
-			return Optional.empty();
-		}
-		if (passwords.upgradeEncoding(user.password())) {
-			user = users.save(user.withPassword(passwords.encode(password)));
+		User signedIn = upgradedHash == null ? user : upgradeHash(user, upgradedHash);
+		return Optional.of(reading.execute(status -> toAccount(signedIn)));
+	}
+
+	private User upgradeHash(User user, String hash) {
+		try {
+			User upgraded = writing.execute(status -> users.save(user.withPassword(hash)));
 			log.info("Upgraded the password hash of user {}", user.id());
+			return upgraded;
 		}
-		return Optional.of(toAccount(user));
+		catch (OptimisticLockingFailureException changedMeanwhile) {
+			// the account changed since it was read (a role grant, a password change): next time
+			return user;
+		}
+	}
+
+	/**
+	 * Changes the password of an active user who proved the current one. Every other session of the
+	 * user ends in the same transaction ({@link PasswordChanged}); the session {@code keptFamilyId}
+	 * keeps working. A concurrent change of the account makes this one fail rather than overwrite it.
+	 * @throws PasswordHashing.HashingBusyException when no hashing slot frees up in time
+	 */
+	public PasswordChange changePassword(UUID userId, String currentPassword, String newPassword, UUID keptFamilyId) {
+		Optional<User> found;
+		String hash;
+		try (PasswordHashing.Slot slot = passwords.acquire()) {
+			found = reading.execute(status -> users.findByIdAndStatusTrue(userId));
+			if (found.isEmpty()) {
+				return new PasswordChange.NoSuchUser();
+			}
+			if (!slot.matches(currentPassword, found.get().password())) {
+				return new PasswordChange.WrongPassword();
+			}
+			hash = slot.encode(newPassword);
+		}
+		try {
+			writing.executeWithoutResult(status -> {
+				users.save(found.get().withPassword(hash));
+				events.publishEvent(new PasswordChanged(userId, keptFamilyId));
+			});
+		}
+		catch (OptimisticLockingFailureException changedMeanwhile) {
+			return new PasswordChange.Conflict();
+		}
+		log.info("Changed the password of user {}", userId);
+		return new PasswordChange.Changed();
 	}
 
 	/**
@@ -119,38 +200,41 @@ public class AccountManagement {
 	 * Created with the given roles when missing. When it exists with another password: a configured
 	 * password that differs from the one last applied is applied now (this is how an operator
 	 * rotates it) and the account's sessions end; if the configured password is still the one last
-	 * applied, the password was changed since by other means and is kept.
+	 * applied, the password was changed since by other means and is kept. Hashes are computed
+	 * between the reads and the write, outside any transaction.
 	 * @throws DuplicateKeyException when another instance created the account concurrently: call again
 	 */
-	@Transactional
 	public void ensureAccount(String email, String password, String name, Set<Role> withRoles) {
-		Optional<User> existing = users.findByEmailIgnoringCase(email);
+		Optional<User> existing = reading.execute(status -> users.findByEmailIgnoringCase(email));
+		Optional<String> applied = reading.execute(status -> bootstrapCredentials.findAppliedHash(email));
 		if (existing.isEmpty()) {
-			create(email, password, name, withRoles);
+			String hash = passwords.encode(password);
+			writing.executeWithoutResult(status -> create(email, hash, name, withRoles));
 			return;
 		}
 		User user = existing.get();
 		if (passwords.matches(password, user.password())) {
-			if (bootstrapCredentials.findAppliedHash(email).isEmpty()) {
-				bootstrapCredentials.recordApplied(email, user.password());
+			if (applied.isEmpty()) {
+				writing.executeWithoutResult(status -> bootstrapCredentials.recordApplied(email, user.password()));
 			}
 			return;
 		}
-		if (bootstrapCredentials.findAppliedHash(email).filter(applied -> passwords.matches(password, applied)).isPresent()) {
+		if (applied.filter(hash -> passwords.matches(password, hash)).isPresent()) {
 			log.info("Kept the password of the bootstrap account {}: it was changed after the configured one was applied", email);
 			return;
 		}
 		String hash = passwords.encode(password);
-		users.save(user.withPassword(hash));
-		bootstrapCredentials.recordApplied(email, hash);
-		events.publishEvent(new PasswordChanged(user.id()));
+		writing.executeWithoutResult(status -> {
+			users.save(user.withPassword(hash));
+			bootstrapCredentials.recordApplied(email, hash);
+			events.publishEvent(new PasswordChanged(user.id(), null));
+		});
 		log.warn("Applied the configured password to the bootstrap account {}; its sessions were signed out", email);
 	}
 
-	private void create(String email, String password, String name, Set<Role> withRoles) {
+	private void create(String email, String hash, String name, Set<Role> withRoles) {
 		Map<String, StoredRole> byCode = activeRolesByCode();
 		Set<UUID> roleIds = withRoles.stream().map(role -> byCode.get(role.name()).id()).collect(Collectors.toSet());
-		String hash = passwords.encode(password);
 		// Another instance starting at the same moment may win the insert: DuplicateKeyException, and
 		// the caller looks again (the transaction is spoilt by then, so not here).
 		users.save(User.register(email, hash, name, null, byCode.get(Role.LEARNER.name()).id()).withRoles(roleIds));

@@ -20,7 +20,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The security chain of {@code /auth/**}: API key everywhere but health, a bearer token for
- * sign-out, the own profile and administration, and the ADMIN role for administration.
+ * sign-out, the own profile, the password change and administration, and the ADMIN role for administration.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthSecurityConfiguration {
@@ -32,6 +32,7 @@ class AuthSecurityConfiguration {
 	SecurityFilterChain authSecurityChain(HttpSecurity http, ApiSecurity api, SessionManagement sessions) throws Exception {
 		var bearerRoutes = new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/auth/signout"),
 				PathPatternRequestMatcher.pathPattern("/auth/profile/mine"),
+				PathPatternRequestMatcher.pathPattern("/auth/password"),
 				PathPatternRequestMatcher.pathPattern("/auth/admin/**"));
 		api.forPrefix(http, "/auth");
 		api.requireBearer(http, bearerRoutes, sessionAuthentication(sessions));

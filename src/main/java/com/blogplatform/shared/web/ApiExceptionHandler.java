@@ -14,6 +14,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -179,6 +180,13 @@ public class ApiExceptionHandler {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
 	ResponseEntity<ApiResponse<Void>> storeUnavailable(DataAccessException ex) {
 		log.warn("A data store is unavailable: {}", ex.getMostSpecificCause().toString());
+		return failure(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
+	}
+
+	/** No connection for a transaction within the pool's timeout: the same as a store that is down. */
+	@ExceptionHandler(CannotCreateTransactionException.class)
+	ResponseEntity<ApiResponse<Void>> noConnection(CannotCreateTransactionException ex) {
+		log.warn("No database connection for a transaction: {}", ex.getMostSpecificCause().toString());
 		return failure(HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE);
 	}
 
