@@ -15,7 +15,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the configured API key and administrator if they are missing. In the embedded
+ * Creates the configured API key and administrator if they are missing; a configured key that was
+ * revoked through the API counts as present and stays revoked. In the embedded
  * development mode it also prints where the API listens and the key to call it with.
  */
 @Component
