@@ -156,7 +156,7 @@ public class ApiKeyManagement implements ApiKeyVerifier {
 		if (!active.contains(id)) {
 			return new Decision(new Revocation.AlreadyRevoked(key.summary()), key.keyHash());
 		}
-		if (key.keyHash().equals(digest(presentedKey))) {
+		if (MessageDigest.isEqual(key.keyHash().getBytes(StandardCharsets.US_ASCII), digest(presentedKey).getBytes(StandardCharsets.US_ASCII))) {
 			events.publishEvent(SecurityEvent.of(Action.API_KEY_REVOKE, Outcome.FAILURE, revokedBy, "key " + id + " is the caller's"));
 			return new Decision(new Revocation.InUse(), key.keyHash());
 		}
