@@ -85,10 +85,11 @@ public class SessionManagement {
 
 	/**
 	 * Authenticates an {@code Authorization} header value. Data-access failures propagate: they are
-	 * not an authentication failure, and callers answer them as "unavailable". One read-only
-	 * transaction, so the user and session lookups share one pooled connection.
+	 * not an authentication failure, and callers answer them as "unavailable". Once the token's
+	 * signature is verified, one query reads the user, its roles and the session
+	 * ({@link Sessions#findGrant}): no transaction, one connection borrowed once. Nothing is cached,
+	 * so a signed-out or rotated token is refused on the next request on every instance.
 	 */
-	@Transactional(readOnly = true)
 	public Authentication authenticate(String authorizationHeader) {
 		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
 			return new Authentication.Denied("permission denied: missing Authorization");
@@ -105,14 +106,15 @@ public class SessionManagement {
 	}
 
 	private Authentication grant(TokenCodec.Claims claims) {
-		Optional<Account> account = accounts.findActive(claims.subject());
-		if (account.isEmpty()) {
+		Optional<SessionGrant> grant = sessions.findGrant(claims.subject(), claims.id(), clock.instant());
+		if (grant.isEmpty()) {
 			return new Authentication.Denied("permission denied: claims subject does not exists");
 		}
-		return sessions.findActiveByAccessId(claims.subject(), claims.id(), clock.instant())
-			.<Authentication>map(session -> new Authentication.Granted(
-					new SessionPrincipal(account.get(), session.id(), session.familyId())))
-			.orElseGet(() -> new Authentication.Denied("permission denied: invalid access token"));
+		if (!grant.get().sessionActive()) {
+			return new Authentication.Denied("permission denied: invalid access token");
+		}
+		return new Authentication.Granted(new SessionPrincipal(grant.get().account(), grant.get().sessionId(),
+				grant.get().familyId()));
 	}
 
 	/**
