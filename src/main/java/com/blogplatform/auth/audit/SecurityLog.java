@@ -21,7 +21,7 @@ class SecurityLog {
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
 	/** Values written bare; anything else is quoted and escaped, so a value cannot forge a key. */
-	private static final Pattern BARE = Pattern.compile("[A-Za-z0-9._:%/@\\[\\]-]{1,200}");
+	private static final Pattern BARE = Pattern.compile("[A-Za-z0-9._:%/\\[\\]-]{1,200}");
 
 	private final AuditTrail trail;
 
