@@ -108,14 +108,17 @@ def check_kong(path, compose_path):
             check(isinstance(value, int) and 0 < value <= 60000, f"{where}: {timeout} must be set, 1..60000 ms")
         check(isinstance(service.get("retries"), int) and service["retries"] <= 5, f"{where}: retries must be set, at most 5")
 
-        routes = service.get("routes", [])
-        check(len(routes) == 1, f"{where}: exactly one route expected")
-        for route in routes:
+        routes = {route.get("name"): route for route in service.get("routes", [])}
+        expected_routes = {name, CREDENTIAL_ROUTE} if name == "auth" else {name}
+        check(set(routes) == expected_routes, f"{where}: routes must be exactly {sorted(expected_routes)}, got {sorted(routes)}")
+        for route_name, route in routes.items():
             check(route.get("strip_path") is False, f"{where}: strip_path must be false (paths keep /{name})")
             check(isinstance(route.get("preserve_host"), bool), f"{where}: preserve_host must be set explicitly")
             paths = route.get("paths", [])
-            check(paths == [f"/{name}/"],
-                  f"{where}: paths must be exactly /{name}/ (a prefix with a segment boundary), got {paths}")
+            expected_paths = CREDENTIAL_PATHS if route_name == CREDENTIAL_ROUTE else [f"/{name}/"]
+            check(paths == expected_paths, f"{where}: route {route_name} paths must be exactly {expected_paths}, got {paths}")
+        if CREDENTIAL_ROUTE in routes:
+            check_rate_limiting(path, config, routes[CREDENTIAL_ROUTE])
 
     plugins = [p for p in config.get("plugins", []) if p.get("name") == "apikey-auth"]
     if check(len(plugins) == 1, f"{path}: exactly one apikey-auth plugin expected"):
@@ -142,6 +145,34 @@ def check_kong(path, compose_path):
     kong_env = compose["services"].get("kong", {}).get("environment", {})
     check(kong_env.get("KONG_DECLARATIVE_CONFIG") == "/etc/kong/" + path.split("/")[-1],
           f"{compose_path}: kong must run with KONG_DECLARATIVE_CONFIG=/etc/kong/{path.split('/')[-1]}")
+
+
+# The routes that take a credential: their own Kong route, so that Kong's rate limit applies to
+# them only (the application limits them too, per instance, see README "Rate limits").
+CREDENTIAL_ROUTE = "auth-credentials"
+CREDENTIAL_PATHS = ["/auth/signin/basic", "/auth/signup/basic", "/auth/token/refresh"]
+
+
+def check_rate_limiting(path, config, route):
+    """Exactly one rate-limiting plugin on the credential route (nested, or top-level naming it), by client IP."""
+    where = f"{path}: route {CREDENTIAL_ROUTE}"
+    nested = [p for p in route.get("plugins", []) if p.get("name") == "rate-limiting"]
+    top = [p for p in config.get("plugins", []) if p.get("name") == "rate-limiting" and p.get("route") == CREDENTIAL_ROUTE]
+    plugins = nested + top
+    if not check(len(plugins) == 1, f"{where}: exactly one rate-limiting plugin expected, found {len(plugins)}"):
+        return
+    plugin = plugins[0]
+    check(plugin.get("enabled", True) is True, f"{where}: rate-limiting must be enabled")
+    conf = plugin.get("config", {})
+    windows = {w: conf[w] for w in ("second", "minute", "hour", "day", "month", "year") if conf.get(w) is not None}
+    check(windows and all(isinstance(v, int) and v > 0 for v in windows.values()),
+          f"{where}: rate-limiting needs at least one positive limit (second..year), got {windows}")
+    check(conf.get("limit_by") == "ip", f"{where}: rate-limiting must limit by ip (no consumers here), got {conf.get('limit_by')}")
+    # DB-less Kong has no cluster policy; local counts per Kong node (one node in these compose files).
+    check(conf.get("policy") in ("local", "redis"), f"{where}: rate-limiting policy must be local or redis")
+    check(conf.get("error_code", 429) == 429, f"{where}: rate-limiting must answer 429")
+    others = [p for p in config.get("plugins", []) if p.get("name") == "rate-limiting" and p.get("route") != CREDENTIAL_ROUTE]
+    check(not others, f"{path}: rate-limiting belongs on route {CREDENTIAL_ROUTE} only")
 
 
 def check_upstream(path, service, upstream, compose_services):
@@ -240,6 +271,8 @@ def check_compose(shape):
             check(not service.get("volumes"), f"{where}: {name} must mount no volume (prod writes nothing locally)")
             check_jwt_key(where, name, role, service, config)
             check_nats_client(where, name, role, env, services)
+        if role == "auth":
+            check_trusted_proxy(where, name, env, services)
         if role == "nats":
             check_nats_server(where, name, env)
         for key, value in env.items():
@@ -279,6 +312,26 @@ def check_jwt_key(where, name, role, service, config):
     secret = (config.get("secrets") or {}).get(JWT_SECRET) or {}
     check(bool(secret.get("file")) and not secret.get("external"),
           f"{where}: top-level secret {JWT_SECRET} must be a file (AUTH_TOKEN_PRIVATE_KEY_FILE)")
+
+
+def check_trusted_proxy(where, name, env, services):
+    """auth believes X-Forwarded-For from Kong's fixed edge address, and from no other address."""
+    kong_edge = ((services.get("kong") or {}).get("networks") or {}).get("edge") or {}
+    kong_ip = kong_edge.get("ipv4_address")
+    if not check(kong_ip, f"{where}: kong needs a fixed ipv4_address on edge (auth's trusted proxy)"):
+        return
+    trusted = env.get("PLATFORM_TRUSTED_PROXIES")
+    if not check(isinstance(trusted, str) and trusted, f"{where}: {name} must set PLATFORM_TRUSTED_PROXIES to Kong's address"):
+        return
+    try:
+        pattern = re.compile(trusted)
+    except re.error as ex:
+        check(False, f"{where}: {name}.PLATFORM_TRUSTED_PROXIES is no regex: {ex}")
+        return
+    check(pattern.fullmatch(kong_ip), f"{where}: {name}.PLATFORM_TRUSTED_PROXIES {trusted} must match Kong's {kong_ip}")
+    neighbour = kong_ip.rsplit(".", 1)[0] + ".11"
+    for other in (neighbour, "127.0.0.1", "172.17.0.1", "192.168.0.1"):
+        check(not pattern.fullmatch(other), f"{where}: {name}.PLATFORM_TRUSTED_PROXIES must trust Kong only, matches {other}")
 
 
 def check_nats_client(where, name, role, env, services):

@@ -8,14 +8,15 @@
 #   3. the resolved compose models through scripts/check-deploy.py: published ports, network
 #      membership, readiness health checks, depends_on conditions, profiles and artifacts, the
 #      JWT key from the jwt-private-key secret (no auth-keys volume), each service's own NATS user
-#      and a NATS_URL without credentials, no well-known value;
+#      and a NATS_URL without credentials, auth trusting forwarded headers from Kong's fixed address
+#      only, no well-known value;
 #   4. the files as written through scripts/check-deploy.py: every secret `${VAR:?...}`, no
 #      well-known value or development fallback, every variable documented in deploy/.env.example,
 #      which is itself complete; deploy/secrets/ keeps key files out of Git;
 #   5. the Kong declarative configs through `deck validate` (entity schema: field names and
 #      types, references) and scripts/check-deploy.py (routes, strip_path, upstream targets and
 #      readiness health checks, apikey-auth settings against the plugin schema and the compose
-#      services);
+#      services, the rate-limiting plugin on the credential route: a missing one fails);
 #   6. Dockerfile and .dockerignore essentials (grep), the HEALTHCHECK on readiness.
 # Not covered: plugin config semantics inside Kong (deck 1.4 predates Kong 3 and skips plugin
 # config), image builds, and anything that needs running containers.
@@ -95,7 +96,7 @@ for file in docker-compose.yml docker-compose-split.yml docker-compose-load-bala
   step "$file + dev-tools: config (deploy/.env.example)" docker-compose --env-file deploy/.env.example -f "$file" -f docker-compose.dev-tools.yml config -q
   step "$file: as written: required secrets, JWT key secret, NATS users, no well-known values" \
     python3 scripts/check-deploy.py sources "$file"
-  step "$file: ports, networks, readiness checks, depends_on, secrets, NATS credentials, artifacts" \
+  step "$file: ports, networks, readiness checks, depends_on, secrets, NATS credentials, trusted proxy, artifacts" \
     resolved_check "${shape[$file]}" --env-file deploy/.env.example -f "$file"
   step "$file + dev-tools: tools on loopback only" \
     resolved_check "${shape[$file]}" --env-file deploy/.env.example -f "$file" -f docker-compose.dev-tools.yml
@@ -119,8 +120,8 @@ step "deploy/secrets/: key files git-ignored, README and .gitignore tracked" bas
 echo "== kong (deck $(dpkg-query -W -f="\${Version}" deck 2>/dev/null || echo "?"))"
 step "kong/kong.yml: deck validate" deck validate -s kong/kong.yml
 step "kong/kong-load-balanced.yml: deck validate" deck validate -s kong/kong-load-balanced.yml
-step "kong/kong.yml: routes, plugin, vs docker-compose-split.yml" python3 scripts/check-deploy.py kong kong/kong.yml docker-compose-split.yml
-step "kong/kong-load-balanced.yml: upstreams, health checks, plugin, vs docker-compose-load-balanced.yml" \
+step "kong/kong.yml: routes, apikey-auth, rate-limiting on the credential route, vs docker-compose-split.yml" python3 scripts/check-deploy.py kong kong/kong.yml docker-compose-split.yml
+step "kong/kong-load-balanced.yml: upstreams, health checks, apikey-auth, rate-limiting, vs docker-compose-load-balanced.yml" \
   python3 scripts/check-deploy.py kong kong/kong-load-balanced.yml docker-compose-load-balanced.yml
 step "kong/Dockerfile: plugin installed and enabled, admin API on loopback" bash -c '
   grep -q "KONG_PLUGINS=bundled,apikey-auth" kong/Dockerfile &&

@@ -1,5 +1,8 @@
 package com.blogplatform.shared.web;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,13 +13,29 @@ public class ApiException extends RuntimeException {
 
 	private final HttpStatus status;
 
+	private final Duration retryAfter;
+
 	public ApiException(HttpStatus status, String message) {
+		this(status, message, null);
+	}
+
+	/**
+	 * @param retryAfter when the client may try again, sent as {@code Retry-After} (whole seconds, at
+	 * least 1); {@code null} for none
+	 */
+	public ApiException(HttpStatus status, String message, Duration retryAfter) {
 		super(message, null, false, false);
 		this.status = status;
+		this.retryAfter = retryAfter;
 	}
 
 	public HttpStatus status() {
 		return status;
+	}
+
+	/** When the client may try again, if the failure says so. */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(retryAfter);
 	}
 
 	public static ApiException badRequest(String message) {
@@ -37,5 +56,13 @@ public class ApiException extends RuntimeException {
 
 	public static ApiException unavailable(String message) {
 		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message);
+	}
+
+	/**
+	 * 429: a rate limit, or a resource the request must wait for (a busy pool), refused it; the
+	 * client is told when to try again.
+	 */
+	public static ApiException tooManyRequests(String message, Duration retryAfter) {
+		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, message, Objects.requireNonNull(retryAfter));
 	}
 }

@@ -1,6 +1,7 @@
 package com.blogplatform.shared.web;
 
 import jakarta.validation.ConstraintViolation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatusCode;
@@ -59,7 +61,15 @@ public class ApiExceptionHandler {
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiResponse<Void>> api(ApiException ex) {
-		return failure(ex.status(), ex.getMessage());
+		var response = ResponseEntity.status(ex.status());
+		ex.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(wait))));
+		return response.body(ApiResponse.failure(ex.status(), ex.getMessage()));
+	}
+
+	/** Whole seconds, rounded up and at least 1: {@code Retry-After: 0} would invite an immediate retry. */
+	static long retryAfterSeconds(Duration wait) {
+		long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+		return Math.max(1, seconds);
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
