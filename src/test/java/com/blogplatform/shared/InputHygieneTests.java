@@ -139,7 +139,12 @@ class InputHygieneTests {
 	@Test
 	void aUrlTheFirewallRefusesIsAnsweredInTheEnvelope() {
 		for (String path : new String[] { "/auth/health;jsessionid=x", "/auth//health", "/auth/%2e%2e/blog/health" }) {
-			assertFailure(api.get(path), 400, "request rejected: the URL is not allowed");
+			var response = api.get(path);
+			assertFailure(response, 400, "request rejected: the URL is not allowed");
+			assertThat(response.headers().entrySet()).as(path)
+				.filteredOn(header -> header.getKey().equalsIgnoreCase("content-type"))
+				.singleElement()
+				.satisfies(header -> assertThat(header.getValue()).containsExactly("application/json"));
 		}
 	}
 }

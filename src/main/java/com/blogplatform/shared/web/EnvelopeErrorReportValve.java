@@ -1,7 +1,6 @@
 package com.blogplatform.shared.web;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
@@ -46,16 +45,15 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		try {
+			byte[] body = json.writeValueAsBytes(ApiResponse.failure(HttpStatusCode.valueOf(status), message(status)));
+			// As every response of the API: application/json, no charset parameter (JSON is UTF-8).
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				writer.write(json.writeValueAsString(ApiResponse.failure(HttpStatusCode.valueOf(status), message(status))));
-				response.finishResponse();
-			}
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ignored) {
-			// the client is gone or the response is committed: nothing more can be said
+			// the client is gone, or the response was already written: nothing more can be said
 		}
 	}
 
