@@ -27,11 +27,6 @@ final class EnvelopeErrorReportValve extends ErrorReportValve {
 		setShowServerInfo(false);
 	}
 
-	/** Tomcat creates the valve itself (by class name) only when none is installed; then with a plain mapper. */
-	public EnvelopeErrorReportValve() {
-		this(JsonMapper.builder().build());
-	}
-
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();

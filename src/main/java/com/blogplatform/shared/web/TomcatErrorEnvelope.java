@@ -44,7 +44,8 @@ class TomcatErrorEnvelope {
 							host.getPipeline().removeValve(valve);
 						}
 					}
-					// The host adds a valve of this class when it starts, unless one is there already.
+					// A starting host adds a valve of this class unless one is there: naming ours keeps it
+					// from adding Tomcat's plain one behind it, which would answer first, in HTML.
 					if (host instanceof StandardHost standard) {
 						standard.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
 					}
