@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Input the parsers would take but the API refuses, in the envelope: a JSON key given twice, a
- * control character in a text, a link that is not http(s), a slug that would need escaping, a URL
+ * control character in a text (a tab or line break outside the long texts), a link that is not http(s), a slug that would need escaping, a URL
  * the firewall rejects.
  */
 @ApiTest
@@ -46,15 +46,60 @@ class InputHygieneTests {
 	}
 
 	@Test
-	void tabsAndLineBreaksInATextStayAllowed() {
+	void tabsAndLineBreaksStayAllowedInTheBodyAndTheDescription() {
 		ApiClient author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
 		var blog = BlogFixtures.newBlog("Lines", java.util.List.of("TEXT"));
 		blog.put("draftText", "first line\n\tsecond line\r\n");
+		blog.put("description", "A summary.\n\nIn\ttwo paragraphs.");
 		var created = author.post("/blog/author/", blog);
 
+		assertThat(created.status()).as(created.toString()).isEqualTo(200);
+		String id = created.data().path("_id").asString();
+		var stored = author.get("/blog/author/id/" + id).data();
+		assertThat(stored.path("draftText").asString()).isEqualTo("first line\n\tsecond line\r\n");
+		assertThat(stored.path("description").asString()).isEqualTo("A summary.\n\nIn\ttwo paragraphs.");
+
+		var update = author.put("/blog/author/", Map.of("_id", id, "draftText", "third\nline", "description", "New\r\nsummary"));
+		assertThat(update.status()).as(update.toString()).isEqualTo(200);
+		assertThat(author.get("/blog/author/id/" + id).data().path("description").asString()).isEqualTo("New\r\nsummary");
+	}
+
+	@Test
+	void tabsAndLineBreaksAreRefusedInEveryShortText() {
+		String email = Users.uniqueEmail();
+		for (String layout : new String[] { "\t", "\n", "\r" }) {
+			assertFailure(api.post("/auth/signup/basic", Map.of("email", email, "password", "secret-password", "name", "Eve" + layout + "Doe")),
+					400, "name must not contain tabs or line breaks");
+			assertFailure(api.post("/auth/signup/basic", Map.of("email", email + layout, "password", "secret-password", "name", "Eve")),
+					400, "email must not contain tabs or line breaks");
+			assertFailure(api.post("/auth/signup/basic", Map.of("email", email, "password", "secret" + layout + "password", "name", "Eve")),
+					400, "password must not contain tabs or line breaks");
+			assertFailure(api.post("/auth/signup/basic",
+					Map.of("email", email, "password", "secret-password", "name", "Eve", "profilePicUrl", "https://x.example/" + layout)),
+					400, "profilepicurl must not contain tabs or line breaks");
+			assertFailure(api.post("/auth/signin/basic", Map.of("email", email, "password", "secret-password" + layout)), 400,
+					"password must not contain tabs or line breaks");
+			assertFailure(api.post("/auth/token/refresh", Map.of("refreshToken", "token" + layout)), 400,
+					"refreshtoken must not contain tabs or line breaks");
+		}
+		assertFailure(api.post("/auth/signin/basic", Map.of("email", email, "password", "secret-password")), 401, "wrong password");
+
+		ApiClient author = api.bearer(Users.withRoles(api, "AUTHOR").accessToken());
+		for (String field : new String[] { "title", "slug", "imgUrl" }) {
+			var blog = BlogFixtures.newBlog("Single line", java.util.List.of("LINE"));
+			blog.put(field, blog.get(field) + "\n");
+			assertFailure(author.post("/blog/author/", blog), 400, field.toLowerCase(java.util.Locale.ROOT) + " must not contain tabs or line breaks");
+		}
+		var tagged = BlogFixtures.newBlog("Single line", java.util.List.of("LINE\t"));
+		assertFailure(author.post("/blog/author/", tagged), 400, "tags[0] must not contain tabs or line breaks");
+
+		var created = author.post("/blog/author/", BlogFixtures.newBlog("Single line", java.util.List.of("LINE")));
 		assertThat(created.status()).isEqualTo(200);
-		assertThat(author.get("/blog/author/id/" + created.data().path("_id").asString()).data().path("draftText").asString())
-			.isEqualTo("first line\n\tsecond line\r\n");
+		String id = created.data().path("_id").asString();
+		assertFailure(author.put("/blog/author/", Map.of("_id", id, "title", "A\r\nB")), 400, "title must not contain tabs or line breaks");
+		assertFailure(author.put("/blog/author/", Map.of("_id", id, "draftText", "ok\u0007")), 400,
+				"drafttext must not contain control characters");
+		assertThat(author.get("/blog/author/id/" + id).data().path("title").asString()).doesNotContain("\n");
 	}
 
 	@Test
@@ -94,7 +139,12 @@ class InputHygieneTests {
 	@Test
 	void aUrlTheFirewallRefusesIsAnsweredInTheEnvelope() {
 		for (String path : new String[] { "/auth/health;jsessionid=x", "/auth//health", "/auth/%2e%2e/blog/health" }) {
-			assertFailure(api.get(path), 400, "request rejected: the URL is not allowed");
+			var response = api.get(path);
+			assertFailure(response, 400, "request rejected: the URL is not allowed");
+			assertThat(response.headers().entrySet()).as(path)
+				.filteredOn(header -> header.getKey().equalsIgnoreCase("content-type"))
+				.singleElement()
+				.satisfies(header -> assertThat(header.getValue()).containsExactly("application/json"));
 		}
 	}
 }

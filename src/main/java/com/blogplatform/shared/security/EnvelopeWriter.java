@@ -67,8 +67,8 @@ public class EnvelopeWriter
 
 	public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
 		response.setStatus(status.value());
+		// application/json without a charset parameter, as the controllers' responses: JSON is UTF-8.
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), ApiResponse.failure(status, message));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -132,7 +133,8 @@ public class ApiExceptionHandler {
 			case StreamReadException duplicate when duplicateField(duplicate) != null ->
 				"duplicate field: " + duplicateField(duplicate);
 			case StrictJson.PlainText.ControlCharacter control when !control.getPath().isEmpty() ->
-				path(control.getPath()) + " must not contain control characters";
+				path(control.getPath()) + (control.layout() ? " must not contain tabs or line breaks"
+						: " must not contain control characters");
 			case InvalidFormatException invalid when !invalid.getPath().isEmpty() && invalid.getTargetType() != null
 					&& invalid.getTargetType().isEnum() ->
 				path(invalid.getPath()) + " has an invalid value";
@@ -161,6 +163,20 @@ public class ApiExceptionHandler {
 			}
 		}
 		return name.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * A query string (or form body) Tomcat cannot decode ({@code ?page=%zz}), found when a parameter is
+	 * first read: Tomcat's status (400) in the envelope. Its message echoes the input, so it is not used.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ApiResponse<Void>> invalidParameters(InvalidParameterException ex) {
+		HttpStatus status = HttpStatus.resolve(ex.getErrorCode());
+		if (status == null || !status.is4xxClientError()) {
+			status = HttpStatus.BAD_REQUEST;
+		}
+		return failure(status, status == HttpStatus.BAD_REQUEST ? "request rejected: a parameter is not validly encoded"
+				: EnvelopeErrorReportValve.message(status.value()));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)

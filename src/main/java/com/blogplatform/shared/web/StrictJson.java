@@ -1,5 +1,6 @@
 package com.blogplatform.shared.web;
 
+import com.blogplatform.shared.validation.MultiLine;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -57,11 +60,30 @@ class StrictJson {
 	}
 
 	/**
-	 * Every string of a request body, refused when it holds a C0 control character other than tab,
-	 * line feed and carriage return (a NUL, which PostgreSQL rejects, or an escape sequence for a
-	 * terminal that shows a log): 400 "{field} must not contain control characters".
+	 * Every string of a request body, refused when it holds a control character (a NUL, which
+	 * PostgreSQL rejects, or an escape sequence for a terminal that shows a log): 400 "{field} must
+	 * not contain control characters". Tab, line feed and carriage return are allowed only in a
+	 * property marked {@link MultiLine}; elsewhere they are 400 "{field} must not contain tabs or
+	 * line breaks", since a line break in a name or a title breaks log lines, headers and layouts.
 	 */
 	static final class PlainText extends StringDeserializer {
+
+		private final boolean multiLine;
+
+		PlainText() {
+			this(false);
+		}
+
+		private PlainText(boolean multiLine) {
+			this.multiLine = multiLine;
+		}
+
+		/** Called once per property (and per collection of strings, with the collection's property). */
+		@Override
+		public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+			boolean marked = property != null && property.getAnnotation(MultiLine.class) != null;
+			return marked == multiLine ? this : new PlainText(marked);
+		}
 
 		@Override
 		public String deserialize(JsonParser parser, DeserializationContext context) {
@@ -69,8 +91,14 @@ class StrictJson {
 			// On every string of every body: a plain loop, no stream.
 			if (text != null) {
 				for (int i = 0; i < text.length(); i++) {
-					if (isForbidden(text.charAt(i))) {
-						throw new ControlCharacter(parser);
+					char character = text.charAt(i);
+					if (isLayout(character)) {
+						if (!multiLine) {
+							throw new ControlCharacter(parser, true);
+						}
+					}
+					else if (isControl(character)) {
+						throw new ControlCharacter(parser, false);
 					}
 				}
 			}
@@ -80,13 +108,25 @@ class StrictJson {
 		/** Raised for such a text; its path names the field. */
 		static final class ControlCharacter extends MismatchedInputException {
 
-			ControlCharacter(JsonParser parser) {
-				super(parser, "control character in text", String.class);
+			private final boolean layout;
+
+			ControlCharacter(JsonParser parser, boolean layout) {
+				super(parser, layout ? "tab or line break in a single-line text" : "control character in text", String.class);
+				this.layout = layout;
+			}
+
+			/** Whether the character is a tab or line break (in a text that must be one line). */
+			boolean layout() {
+				return layout;
 			}
 		}
 
-		static boolean isForbidden(int character) {
-			return character < 0x20 && character != '\t' && character != '\n' && character != '\r' || character == 0x7f;
+		static boolean isLayout(char character) {
+			return character == '\t' || character == '\n' || character == '\r';
+		}
+
+		static boolean isControl(char character) {
+			return character < 0x20 || character == 0x7f;
 		}
 	}
 }
