@@ -1,6 +1,5 @@
 package com.blogplatform.shared.web;
 
-import com.blogplatform.shared.security.ApiSecurity;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -25,6 +24,7 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,8 @@ import org.springframework.web.method.HandlerMethod;
  * the failures it can answer.
  * <p>
  * Security is derived from the running security configuration, not restated per route: every route
- * needs the {@code x-api-key} but {@code GET <prefix>/health} (as {@link ApiSecurity} does it); a
+ * needs the {@code x-api-key} but {@code GET <prefix>/health} (as {@code shared.security.ApiSecurity}
+ * does it; that package answers in this one's envelope, so this one does not use it back); a
  * route needs a bearer token when its handler takes the {@link AuthenticationPrincipal} or when the
  * chain's authorization rules grant it to a role only, which Spring Security's
  * {@link WebInvocationPrivilegeEvaluator} answers for each role the module names. A new controller
@@ -55,6 +56,9 @@ public class ApiDocumentation {
 	static final String BEARER = "bearer";
 
 	static final String FAILURE_SCHEMA = "Failure";
+
+	/** {@code ApiSecurity.API_KEY_HEADER}. */
+	static final String API_KEY_HEADER = "x-api-key";
 
 	private static final Authentication WITHOUT_ROLES = UsernamePasswordAuthenticationToken.authenticated("api-documentation",
 			null, List.of());
@@ -122,7 +126,7 @@ public class ApiDocumentation {
 		Components components = openApi.getComponents();
 		components.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 			.in(SecurityScheme.In.HEADER)
-			.name(ApiSecurity.API_KEY_HEADER)
+			.name(API_KEY_HEADER)
 			.description("An active API key, on every route but GET /<module>/health and the documents."));
 		components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
 			.scheme("bearer")
@@ -206,7 +210,8 @@ public class ApiDocumentation {
 		}
 		return roles.stream()
 			.filter(role -> evaluator.isAllowed("", uri, method.name(),
-					UsernamePasswordAuthenticationToken.authenticated("api-documentation", null, ApiSecurity.roles(List.of(role)))))
+					UsernamePasswordAuthenticationToken.authenticated("api-documentation", null,
+							AuthorityUtils.createAuthorityList("ROLE_" + role))))
 			.toList();
 	}
 
