@@ -164,6 +164,8 @@ class ApiDocumentationTests {
 		JsonNode config = api.withoutApiKey().get("/v3/api-docs/swagger-config").json();
 		assertThat(config.path("urls").findValuesAsString("url")).containsExactlyInAnyOrder("/auth/v3/api-docs", "/blog/v3/api-docs");
 		assertThat(api.withoutApiKey().get("/swagger-ui/index.html").status()).isEqualTo(200);
+		// The webjar itself is not served as a static resource (there the UI would be on wherever it is packaged).
+		assertFailure(api.withoutApiKey().get("/webjars/swagger-ui/index.html"), 404, "url not found");
 	}
 
 	private List<Route> documented(String module) {
