@@ -11,6 +11,10 @@ bash scripts/services.sh
 psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP SCHEMA IF EXISTS blog_platform_test CASCADE' >/dev/null
 bash scripts/test-kong-plugin.sh
 bash scripts/validate-deploy.sh
+# A headless Chromium for the Swagger UI test; where it cannot be installed, SwaggerUiBrowserTests
+# is skipped and says why.
+source scripts/apt-install.sh
+command -v chromium >/dev/null || install_missing chromium || echo "chromium not installed: SwaggerUiBrowserTests will be skipped" >&2
 source scripts/java-env.sh
 # The three jars first: the split end-to-end test runs the service jars, the no-network test the single jar.
 # 'clean' each time: a class whose source was moved or renamed must not linger in a jar.

@@ -67,6 +67,31 @@ describe("apikey-auth plugin", function()
     end)
   end)
 
+  describe("the OpenAPI documents", function()
+    it("lets GET /auth/v3/api-docs and /blog/v3/api-docs through without a key or a call to auth", function()
+      for _, path in ipairs({ "/auth/v3/api-docs", "/blog/v3/api-docs" }) do
+        request("GET", path, nil)
+        assert.is_nil(run())
+      end
+      assert.equals(0, #world.auth_calls)
+    end)
+
+    it("does not open other shapes", function()
+      for _, path in ipairs({ "/auth/v3/api-docs/", "/auth/v3/api-docs/x", "/v3/api-docs/auth", "/auth/v3/api-docs.yaml",
+        "/auth/v3/api_docs", "/auth/x/v3/api-docs", "/swagger-ui.html" }) do
+        request("GET", path, nil)
+        local answer = run()
+        assert.is_not_nil(answer, path .. " must need a key")
+        assert.equals(401, answer.status)
+      end
+    end)
+
+    it("only opens GET", function()
+      request("POST", "/auth/v3/api-docs", nil)
+      assert.equals(401, run().status)
+    end)
+  end)
+
   describe("a request without a key", function()
     it("is answered 401 with the envelope and a numeric status", function()
       request("GET", "/blog/list/latest", nil)

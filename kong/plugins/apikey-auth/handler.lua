@@ -1,5 +1,5 @@
--- apikey-auth: Kong checks the `x-api-key` of every request (health probes excepted) against the
--- auth service's verify endpoint before proxying.
+-- apikey-auth: Kong checks the `x-api-key` of every request (health probes and the OpenAPI
+-- documents excepted) against the auth service's verify endpoint before proxying.
 --
 -- Differences from the reference's Go plugin, all deliberate:
 --   * a hard time budget for the call to auth (the reference had none);
@@ -16,8 +16,11 @@ local sha256 = require("resty.sha256")
 local cjson = require("cjson.safe")
 
 local HEADER = "x-api-key"
--- "/<one segment>/health", e.g. /auth/health and /blog/health; not /auth/health/.
-local HEALTH_PATH = "^/[^/]+/health$"
+-- What a GET may reach without a key, as the services themselves allow it:
+--   "/<one segment>/health", e.g. /auth/health and /blog/health; not /auth/health/;
+--   "/<one segment>/v3/api-docs", each module's OpenAPI document (public: it names routes, every
+--   one of which still needs a key); not /auth/v3/api-docs/... nor the YAML variant.
+local OPEN_PATHS = { "^/[^/]+/health$", "^/[^/]+/v3/api%-docs$" }
 local FAILURE_CODE = "10001"
 
 local MISSING = "x-api-key header is missing"
@@ -40,8 +43,17 @@ local function reject(status, message)
   return kong.response.exit(status, { code = FAILURE_CODE, status = status, message = message })
 end
 
-local function is_health_probe()
-  return kong.request.get_method() == "GET" and kong.request.get_path():find(HEALTH_PATH) ~= nil
+local function is_open_route()
+  if kong.request.get_method() ~= "GET" then
+    return false
+  end
+  local path = kong.request.get_path()
+  for _, pattern in ipairs(OPEN_PATHS) do
+    if path:find(pattern) ~= nil then
+      return true
+    end
+  end
+  return false
 end
 
 local function to_hex(bytes)
@@ -123,7 +135,7 @@ local function ask_auth(conf, key)
 end
 
 function ApiKeyAuth:access(conf)
-  if is_health_probe() then
+  if is_open_route() then
     return
   end
 

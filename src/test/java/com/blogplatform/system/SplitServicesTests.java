@@ -85,6 +85,22 @@ class SplitServicesTests {
 	}
 
 	@Test
+	@Order(2)
+	void eachServiceServesItsOwnApiDocumentOnly() {
+		var authDocument = auth.withoutApiKey().get("/auth/v3/api-docs");
+		var blogDocument = blog.withoutApiKey().get("/blog/v3/api-docs");
+		assertThat(authDocument.status()).as("%s", authDocument).isEqualTo(200);
+		assertThat(blogDocument.status()).as("%s", blogDocument).isEqualTo(200);
+		assertThat(authDocument.json().path("paths").propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/auth/"));
+		assertThat(blogDocument.json().path("paths").propertyNames()).isNotEmpty().allMatch(path -> path.startsWith("/blog/"));
+		assertThat(auth.get("/blog/v3/api-docs").status()).isEqualTo(404);
+		assertThat(blog.get("/auth/v3/api-docs").status()).isEqualTo(404);
+		// The UI is the single jar's only.
+		assertThat(auth.withoutApiKey().get("/swagger-ui/index.html").status()).isEqualTo(404);
+		assertThat(blog.withoutApiKey().get("/swagger-ui/index.html").status()).isEqualTo(404);
+	}
+
+	@Test
 	@Order(3)
 	void theWholeFlowFromSignUpToPublicRead() {
 		TestUser author = Users.withRoles(auth, "AUTHOR");
