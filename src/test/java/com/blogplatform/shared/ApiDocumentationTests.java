@@ -139,7 +139,7 @@ class ApiDocumentationTests {
 		JsonNode signUp = auth.path("components").path("schemas").path("SignUp");
 		assertThat(signUp.path("required").toString()).contains("email", "password", "name").doesNotContain("profilePicUrl");
 		assertThat(signUp.path("properties").path("email").path("maxLength").asInt()).isEqualTo(320);
-		assertThat(signUp.path("properties").path("password").path("minLength").asInt()).isEqualTo(6);
+		assertThat(signUp.path("properties").path("password").path("minLength").asInt()).isEqualTo(8);
 
 		JsonNode signIn = auth.path("paths").path("/auth/signin/basic").path("post").path("responses");
 		assertThat(signIn.propertyNames()).contains("200", "400", "401", "403", "413", "429", "503");

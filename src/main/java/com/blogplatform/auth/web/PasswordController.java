@@ -2,10 +2,13 @@ package com.blogplatform.auth.web;
 
 import com.blogplatform.auth.audit.SecurityEvent;
 import com.blogplatform.auth.session.SessionPrincipal;
+import com.blogplatform.auth.throttle.CredentialThrottle;
+import com.blogplatform.auth.throttle.CredentialThrottle.Operation;
 import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.auth.user.AccountManagement.PasswordChange;
 import com.blogplatform.shared.web.ApiException;
 import com.blogplatform.shared.web.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -25,26 +28,41 @@ class PasswordController {
 
 	private final AccountManagement accounts;
 
+	private final CredentialThrottle throttle;
+
 	private final ApplicationEventPublisher events;
 
-	PasswordController(AccountManagement accounts, ApplicationEventPublisher events) {
+	PasswordController(AccountManagement accounts, CredentialThrottle throttle, ApplicationEventPublisher events) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 		this.events = events;
 	}
 
+	/**
+	 * Throttled like a sign-in of the same account: a wrong current password counts as a failed
+	 * sign-in (so a stolen session cannot be used to guess the password faster than sign-in allows).
+	 */
 	@PutMapping("/auth/password")
 	ResponseEntity<ApiResponse<Void>> change(@AuthenticationPrincipal SessionPrincipal session,
-			@Valid @RequestBody Requests.PasswordChange request) {
+			@Valid @RequestBody Requests.PasswordChange request, HttpServletRequest http) {
 		if (request.newPassword().equals(request.currentPassword())) {
 			throw ApiException.badRequest("newpassword must differ from currentpassword");
+		}
+		String email = session.account().email();
+		if (throttle.checkAllowed(Operation.PASSWORD_CHANGE, email, http.getRemoteAddr())
+				instanceof CredentialThrottle.Verdict.Limited limited) {
+			publish(SecurityEvent.Outcome.THROTTLED, session, "rate limited");
+			throw limited.exception();
 		}
 		var userId = session.account().id();
 		return switch (accounts.changePassword(userId, request.currentPassword(), request.newPassword(), session.familyId())) {
 			case PasswordChange.Changed changed -> {
+				throttle.recordSuccess(email);
 				publish(SecurityEvent.Outcome.SUCCESS, session, "password changed, other sessions signed out");
 				yield ApiResponse.ok("password changed");
 			}
 			case PasswordChange.WrongPassword wrong -> {
+				throttle.recordFailure(email);
 				publish(SecurityEvent.Outcome.FAILURE, session, "wrong current password");
 				throw ApiException.unauthorized(AuthController.BAD_CREDENTIALS);
 			}

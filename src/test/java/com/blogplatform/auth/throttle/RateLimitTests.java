@@ -67,6 +67,20 @@ class RateLimitTests {
 	}
 
 	@Test
+	void aWrongCurrentPasswordInAPasswordChangeCountsAsAFailedSignIn() {
+		var user = Users.signUp(from(SmallLimitsApiTest.Addresses.next()));
+		ApiClient session = from(SmallLimitsApiTest.Addresses.next()).bearer(user.accessToken());
+		for (int i = 0; i < 2; i++) {
+			assertFailure(session.put("/auth/password", Map.of("currentPassword", "not-the-password", "newPassword", "a-new-passphrase")),
+					401, "wrong password");
+		}
+		assertFailure(signIn(from(SmallLimitsApiTest.Addresses.next()), user.email(), "not-the-password"), 401, "wrong password");
+
+		assertLimited(signIn(from(SmallLimitsApiTest.Addresses.next()), user.email(), user.password()));
+		assertLimited(session.put("/auth/password", Map.of("currentPassword", user.password(), "newPassword", "a-new-passphrase")));
+	}
+
+	@Test
 	void anUnknownEmailBacksOffExactlyLikeAWrongPassword() {
 		var user = Users.signUp(from(SmallLimitsApiTest.Addresses.next()));
 		String unknown = Users.uniqueEmail();
