@@ -143,6 +143,21 @@ def check_kong(path, compose_path):
     check(kong_env.get("KONG_DECLARATIVE_CONFIG") == "/etc/kong/" + path.split("/")[-1],
           f"{compose_path}: kong must run with KONG_DECLARATIVE_CONFIG=/etc/kong/{path.split('/')[-1]}")
 
+    # Metrics: Kong's prometheus plugin, global, scraped from its status listener, which the compose
+    # file opens on the internal networks only (never a published port).
+    prometheus = [p for p in config.get("plugins", []) if p.get("name") == "prometheus"]
+    if check(len(prometheus) == 1, f"{path}: exactly one prometheus plugin expected"):
+        plugin = prometheus[0]
+        check(not ({"service", "route", "consumer"} & set(plugin)), f"{path}: prometheus must be global")
+        conf = plugin.get("config", {})
+        wanted = ["status_code_metrics", "latency_metrics", "upstream_health_metrics"]
+        check(all(conf.get(flag) is True for flag in wanted), f"{path}: prometheus must turn on {wanted}")
+    status_listen = str(kong_env.get("KONG_STATUS_LISTEN", ""))
+    status_port = status_listen.rsplit(":", 1)[-1] if ":" in status_listen else ""
+    if check(status_port.isdigit(), f"{compose_path}: kong needs KONG_STATUS_LISTEN (host:port) for /metrics"):
+        kong_ports = [target for target, _, _ in published(compose["services"]["kong"])]
+        check(status_port not in kong_ports, f"{compose_path}: kong's status port {status_port} must not be published")
+
 
 def check_upstream(path, service, upstream, compose_services):
     where = f"{path}: upstream {upstream['name']}"
