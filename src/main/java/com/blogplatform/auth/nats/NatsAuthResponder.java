@@ -210,16 +210,20 @@ class NatsAuthResponder implements SmartLifecycle {
 	}
 
 	private ServiceEndpoint endpoint(Connection connection, Group group, String name, Function<byte[], Outcome> handler) {
+		// Registered up front, so that a scrape shows 0 rather than nothing.
+		Counter errors = Counter.builder(ERRORS).tag("subject", group.getSubject() + "." + name)
+			.description("Auth port requests whose handling failed with an exception (answered 500)")
+			.register(meters);
 		return ServiceEndpoint.builder()
 			.group(group)
 			.endpointName(name)
-			.handler(message -> dispatch(connection, message, handler))
+			.handler(message -> dispatch(connection, message, handler, errors))
 			.build();
 	}
 
-	private void dispatch(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler) {
+	private void dispatch(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, Counter errors) {
 		try {
-			handlers.execute(() -> handle(connection, message, handler));
+			handlers.execute(() -> handle(connection, message, handler, errors));
 		}
 		catch (RejectedExecutionException ex) {
 			// Only while stopping: the drain let it through after the handlers were closed; the caller times out.
@@ -232,7 +236,7 @@ class NatsAuthResponder implements SmartLifecycle {
 	 * Handles one request in a server span that continues the caller's trace (the W3C
 	 * {@code traceparent} in its headers), with the request id of the caller in the MDC.
 	 */
-	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler) {
+	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, Counter errors) {
 		Headers incoming = message.hasHeaders() ? message.getHeaders() : NO_HEADERS;
 		MDC.put(RequestId.MDC_KEY, RequestId.adoptOrCreate(incoming.getFirst(RequestId.HEADER)));
 		ReceiverContext<Headers> context = new ReceiverContext<>(Headers::getFirst, Kind.SERVER);
@@ -242,6 +246,18 @@ class NatsAuthResponder implements SmartLifecycle {
 			.lowCardinalityKeyValue("subject", message.getSubject())
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
+			answer(connection, message, handler, observation, errors);
+		}
+		finally {
+			observation.stop();
+			MDC.remove(RequestId.MDC_KEY);
+		}
+	}
+
+	/** Computes and sends the answer, in the request's span; a failure is answered 500 and counted. */
+	private void answer(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler,
+			Observation observation, Counter errors) {
+		try {
 			Outcome outcome = handler.apply(message.getData());
 			observation.lowCardinalityKeyValue("outcome", outcome.tag());
 			if (outcome.failure() == null) {
@@ -259,13 +275,9 @@ class NatsAuthResponder implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			observation.lowCardinalityKeyValue("outcome", "error");
 			observation.error(ex);
-			meters.counter(ERRORS, "subject", message.getSubject()).increment();
+			errors.increment();
 			log.error("Failed to answer {}", message.getSubject(), ex);
 			message.respond(connection, AuthWire.failure(new AuthWire.Failure(500, "internal error")));
-		}
-		finally {
-			observation.stop();
-			MDC.remove(RequestId.MDC_KEY);
 		}
 	}
 
