@@ -50,6 +50,8 @@ class LogFormatTests {
 		assertThat(json.path("traceId").asString()).isEqualTo(TRACE_ID);
 		assertThat(json.path("spanId").asString()).isEqualTo(SPAN_ID);
 		assertThat(json.path(RequestId.MDC_KEY).asString()).isEqualTo("request-" + marker);
+		// What the system tests of profile prod look for in a service's log (its quotes escaped in JSON).
+		assertThat(output).anyMatch(line -> line.contains("The following 1 profile is active: \\\"prod\\\""));
 	}
 
 	@Test
@@ -82,7 +84,7 @@ class LogFormatTests {
 		try (var context = new SpringApplicationBuilder(Bare.class).profiles(args[0])
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
+			.logStartupInfo(true)
 			.run()) {
 			MDC.put("traceId", TRACE_ID);
 			MDC.put("spanId", SPAN_ID);
