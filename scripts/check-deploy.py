@@ -50,6 +50,9 @@ NATS_USERS = {
     "blog": ("NATS_BLOG_USER", "blog-service", "NATS_BLOG_PASSWORD"),
 }
 READINESS = "/actuator/health/readiness"
+# Where an instance's application port is published to the host, actuator (probes, metrics) moves to
+# a management port that is not; behind Kong the application port is internal and actuator stays on it.
+MANAGEMENT_PORTS = {"app": "8081"}
 # Dependencies an instance is ready without: ordering only, never a reason to stay down.
 OPTIONAL_DEPENDENCIES = {"redis", "nats"}
 DEPENDENCIES = {
@@ -251,7 +254,14 @@ def check_compose(shape):
             check(set(depends_on) == DEPENDENCIES[role],
                   f"{where}: {name} must depend on exactly {sorted(DEPENDENCIES[role])}, got {sorted(depends_on)}")
             test = " ".join(service.get("healthcheck", {}).get("test") or [])
-            check(f"http://127.0.0.1:8080{READINESS}" in test, f"{where}: {name}'s health check must probe {READINESS}")
+            management = MANAGEMENT_PORTS.get(role, "8080")
+            if role in MANAGEMENT_PORTS:
+                check(str(env.get("MANAGEMENT_SERVER_PORT")) == management,
+                      f"{where}: {name} must serve actuator on MANAGEMENT_SERVER_PORT={management}, not its published port")
+                check(management not in [target for target, _, _ in ports],
+                      f"{where}: {name} must not publish its management port {management}")
+            check(f"http://127.0.0.1:{management}{READINESS}" in test,
+                  f"{where}: {name}'s health check must probe {READINESS} on port {management}")
             check(not service.get("volumes"), f"{where}: {name} must mount no volume (prod writes nothing locally)")
             check_jwt_key(where, name, role, service, config)
             check_nats_client(where, name, role, env, services)
