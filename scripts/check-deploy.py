@@ -50,6 +50,9 @@ NATS_USERS = {
     "blog": ("NATS_BLOG_USER", "blog-service", "NATS_BLOG_PASSWORD"),
 }
 READINESS = "/actuator/health/readiness"
+# Where an instance's application port is published to the host, actuator (probes, metrics) moves to
+# a management port that is not; behind Kong the application port is internal and actuator stays on it.
+MANAGEMENT_PORTS = {"app": "8081"}
 # Dependencies an instance is ready without: ordering only, never a reason to stay down.
 OPTIONAL_DEPENDENCIES = {"redis", "nats"}
 DEPENDENCIES = {
@@ -145,6 +148,21 @@ def check_kong(path, compose_path):
     kong_env = compose["services"].get("kong", {}).get("environment", {})
     check(kong_env.get("KONG_DECLARATIVE_CONFIG") == "/etc/kong/" + path.split("/")[-1],
           f"{compose_path}: kong must run with KONG_DECLARATIVE_CONFIG=/etc/kong/{path.split('/')[-1]}")
+
+    # Metrics: Kong's prometheus plugin, global, scraped from its status listener, which the compose
+    # file opens on the internal networks only (never a published port).
+    prometheus = [p for p in config.get("plugins", []) if p.get("name") == "prometheus"]
+    if check(len(prometheus) == 1, f"{path}: exactly one prometheus plugin expected"):
+        plugin = prometheus[0]
+        check(not ({"service", "route", "consumer"} & set(plugin)), f"{path}: prometheus must be global")
+        conf = plugin.get("config", {})
+        wanted = ["status_code_metrics", "latency_metrics", "upstream_health_metrics"]
+        check(all(conf.get(flag) is True for flag in wanted), f"{path}: prometheus must turn on {wanted}")
+    status_listen = str(kong_env.get("KONG_STATUS_LISTEN", ""))
+    status_port = status_listen.rsplit(":", 1)[-1] if ":" in status_listen else ""
+    if check(status_port.isdigit(), f"{compose_path}: kong needs KONG_STATUS_LISTEN (host:port) for /metrics"):
+        kong_ports = [target for target, _, _ in published(compose["services"]["kong"])]
+        check(status_port not in kong_ports, f"{compose_path}: kong's status port {status_port} must not be published")
 
 
 # The routes that take a credential: their own Kong route, so that Kong's rate limit applies to
@@ -267,7 +285,14 @@ def check_compose(shape):
             check(set(depends_on) == DEPENDENCIES[role],
                   f"{where}: {name} must depend on exactly {sorted(DEPENDENCIES[role])}, got {sorted(depends_on)}")
             test = " ".join(service.get("healthcheck", {}).get("test") or [])
-            check(f"http://127.0.0.1:8080{READINESS}" in test, f"{where}: {name}'s health check must probe {READINESS}")
+            management = MANAGEMENT_PORTS.get(role, "8080")
+            if role in MANAGEMENT_PORTS:
+                check(str(env.get("MANAGEMENT_SERVER_PORT")) == management,
+                      f"{where}: {name} must serve actuator on MANAGEMENT_SERVER_PORT={management}, not its published port")
+                check(management not in [target for target, _, _ in ports],
+                      f"{where}: {name} must not publish its management port {management}")
+            check(f"http://127.0.0.1:{management}{READINESS}" in test,
+                  f"{where}: {name}'s health check must probe {READINESS} on port {management}")
             check(not service.get("volumes"), f"{where}: {name} must mount no volume (prod writes nothing locally)")
             check_jwt_key(where, name, role, service, config)
             check_nats_client(where, name, role, env, services)

@@ -16,7 +16,8 @@
 #   5. the Kong declarative configs through `deck validate` (entity schema: field names and
 #      types, references) and scripts/check-deploy.py (routes, strip_path, upstream targets and
 #      readiness health checks, apikey-auth settings against the plugin schema and the compose
-#      services, the rate-limiting plugin on the credential route: a missing one fails);
+#      services, the rate-limiting plugin on the credential route: a missing one fails, the global
+#      prometheus plugin and Kong's unpublished status listener that serves it);
 #   6. Dockerfile and .dockerignore essentials (grep), the HEALTHCHECK on readiness.
 # Not covered: plugin config semantics inside Kong (deck 1.4 predates Kong 3 and skips plugin
 # config), image builds, and anything that needs running containers.
@@ -120,8 +121,8 @@ step "deploy/secrets/: key files git-ignored, README and .gitignore tracked" bas
 echo "== kong (deck $(dpkg-query -W -f="\${Version}" deck 2>/dev/null || echo "?"))"
 step "kong/kong.yml: deck validate" deck validate -s kong/kong.yml
 step "kong/kong-load-balanced.yml: deck validate" deck validate -s kong/kong-load-balanced.yml
-step "kong/kong.yml: routes, apikey-auth, rate-limiting on the credential route, vs docker-compose-split.yml" python3 scripts/check-deploy.py kong kong/kong.yml docker-compose-split.yml
-step "kong/kong-load-balanced.yml: upstreams, health checks, apikey-auth, rate-limiting, vs docker-compose-load-balanced.yml" \
+step "kong/kong.yml: routes, plugins (apikey-auth, rate-limiting, prometheus), vs docker-compose-split.yml" python3 scripts/check-deploy.py kong kong/kong.yml docker-compose-split.yml
+step "kong/kong-load-balanced.yml: upstreams, health checks, plugins (apikey-auth, rate-limiting, prometheus), vs docker-compose-load-balanced.yml" \
   python3 scripts/check-deploy.py kong kong/kong-load-balanced.yml docker-compose-load-balanced.yml
 step "kong/Dockerfile: plugin installed and enabled, admin API on loopback" bash -c '
   grep -q "KONG_PLUGINS=bundled,apikey-auth" kong/Dockerfile &&

@@ -55,7 +55,8 @@ class ProductionProfileTests {
 			Map<String, String> env = new HashMap<>(prod.singleJar());
 			env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
 			try (ServiceJar jar = ServiceJar.of("blog-platform", prod.work.resolve("single"), env).start()) {
-				assertThat(jar.logText()).contains("The following 1 profile is active: \"prod\"").doesNotContain("Embedded");
+				// Profile prod logs JSON (ECS): the quotes in the message are escaped.
+				assertThat(jar.logText()).contains("The following 1 profile is active: \\\"prod\\\"").doesNotContain("Embedded");
 				ApiClient api = prod.client(jar.baseUrl());
 				TestUser admin = prod.admin(api);
 				ApiClient asAuthor = api.bearer(Users.withRoles(api, admin, "AUTHOR").accessToken());

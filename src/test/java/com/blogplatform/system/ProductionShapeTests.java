@@ -136,7 +136,8 @@ class ProductionShapeTests {
 	@Order(1)
 	void everyInstanceRunsProfileProdOnTheRealServers() {
 		for (ServiceJar instance : List.of(auth1, auth2, blog1, blog2)) {
-			assertThat(instance.logText()).contains("The following 1 profile is active: \"prod\"");
+			// Profile prod logs JSON (ECS): the quotes in the message are escaped.
+			assertThat(instance.logText()).contains("The following 1 profile is active: \\\"prod\\\"");
 		}
 		for (ServiceJar auth : List.of(auth1, auth2)) {
 			var health = api(auth).get("/actuator/health").json().path("components");

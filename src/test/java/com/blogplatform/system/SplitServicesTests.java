@@ -13,6 +13,7 @@ import com.blogplatform.testing.Waiting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -139,22 +140,53 @@ class SplitServicesTests {
 			.as("a signed-out session is rejected by blog too").isEqualTo(401);
 	}
 
+	/**
+	 * One protected request, one trace: the caller's W3C {@code traceparent} is continued by blog,
+	 * carried in the NATS request's headers, and auth's handling of it logs under the same trace id
+	 * (and the same request id).
+	 */
 	@Test
 	@Order(5)
-	void theRequestIdCrossesTheNatsHop() {
+	void theRequestIdAndTheTraceCrossTheNatsHop() {
 		TestUser author = Users.withRoles(auth, "AUTHOR");
 		String requestId = "split-" + UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
 
-		var response = blog.bearer(author.accessToken()).with("X-Request-ID", requestId).get("/blog/author/drafts?page=1&limit=1");
+		var response = blog.bearer(author.accessToken()).with("X-Request-ID", requestId).with("traceparent", traceparent)
+			.get("/blog/author/drafts?page=1&limit=1");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.headers().get("X-Request-ID")).containsExactly(requestId);
-		awaitLogged(blogService, requestId, "auth.authentication answered in");
-		awaitLogged(authService, requestId, "auth.authentication answered");
+		awaitLogged(blogService, requestId, "auth.authentication answered in", traceId);
+		awaitLogged(authService, requestId, "auth.authentication answered", traceId);
+	}
+
+	/** Each service scrapes its own side of the port: blog the NATS binding, auth the responder and the in-process port. */
+	@Test
+	@Order(6)
+	void eachServiceServesPrometheusWithItsSideOfThePort() {
+		blog.bearer(Users.withRoles(auth, "AUTHOR").accessToken()).get("/blog/author/drafts?page=1&limit=1");
+
+		String blogMetrics = blog.withoutApiKey().get("/actuator/prometheus").body();
+		String authMetrics = auth.withoutApiKey().get("/actuator/prometheus").body();
+
+		assertThat(series(blogMetrics, "auth_port_seconds_count{")).anyMatch(line -> line.contains("application=\"blog-service\"")
+				&& line.contains("binding=\"nats\"") && line.contains("method=\"authenticate\"") && line.contains("outcome=\"authenticated\""));
+		assertThat(series(authMetrics, "auth_nats_responder_seconds_count{")).anyMatch(line -> line.contains("application=\"auth-service\"")
+				&& line.contains("subject=\"auth.authentication\"") && line.contains("outcome=\"ok\""));
+		assertThat(series(authMetrics, "auth_port_seconds_count{")).anyMatch(line -> line.contains("binding=\"in-process\"")
+				&& line.contains("method=\"authenticate\"") && line.contains("outcome=\"authenticated\""));
+		assertThat(series(authMetrics, "auth_nats_responder_drops_total{")).hasSize(2);
+		assertThat(authMetrics).contains("hikaricp_connections_active{").doesNotContain("auth_port_seconds_count{application=\"auth-service\",binding=\"nats\"");
+	}
+
+	private static List<String> series(String scrape, String prefix) {
+		return scrape.lines().filter(line -> line.startsWith(prefix)).toList();
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aNatsRestartFailsFastThenRecoversByItself() {
 		ApiClient asAuthor = asNewAuthor();
 
@@ -166,7 +198,7 @@ class SplitServicesTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void withTheAuthServiceGoneBlogAnswers503() {
 		ApiClient asAuthor = asNewAuthor();
 		authService.stop();
@@ -187,12 +219,12 @@ class SplitServicesTests {
 		assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(5));
 	}
 
-	private static void awaitLogged(ServiceJar service, String requestId, String text) {
-		Waiting.until(Duration.ofSeconds(5),
-				() -> service.logText().lines().anyMatch(line -> line.contains(requestId) && line.contains(text)));
+	private static void awaitLogged(ServiceJar service, String requestId, String text, String traceId) {
+		Waiting.until(Duration.ofSeconds(5), () -> service.logText().lines()
+			.anyMatch(line -> line.contains(requestId) && line.contains(text) && line.contains(traceId)));
 		assertThat(service.logText().lines().filter(line -> line.contains(requestId)).toList())
-			.as("a line of %s's log with request id %s and '%s'", service.log().getFileName(), requestId, text)
-			.anyMatch(line -> line.contains(text));
+			.as("a line of %s's log with request id %s, trace id %s and '%s'", service.log().getFileName(), requestId, traceId, text)
+			.anyMatch(line -> line.contains(text) && line.contains(traceId));
 	}
 
 	private static void awaitStatus(ApiClient api, String path, int status) {

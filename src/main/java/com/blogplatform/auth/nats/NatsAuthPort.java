@@ -1,12 +1,17 @@
 package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.AuthPortObservation;
 import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.shared.tracing.RequestId;
 import io.nats.client.Connection;
 import io.nats.client.Message;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -34,6 +39,11 @@ import org.slf4j.MDC;
  * responders and a timeout all answer {@link AuthResult.Unavailable} — at once when the
  * connection is down — so the caller answers 503, never 401 and never a hang. The connection
  * reconnects by itself.
+ * <p>
+ * Each call is an {@link AuthPortObservation} (binding {@value AuthPortObservation#NATS}) whose
+ * context is a {@link SenderContext} over the request's NATS headers: the tracing handler opens a
+ * client span and writes its W3C {@code traceparent} into them, so the responder's handling joins the
+ * caller's trace. jnats has no instrumentation of its own; this is all of it on the requesting side.
  */
 public class NatsAuthPort implements AuthPort {
 
@@ -45,27 +55,48 @@ public class NatsAuthPort implements AuthPort {
 
 	private final String service;
 
+	private final ObservationRegistry observations;
+
 	NatsAuthPort(NatsConnector connector, Duration timeout, String service) {
+		this(connector, timeout, service, ObservationRegistry.NOOP);
+	}
+
+	NatsAuthPort(NatsConnector connector, Duration timeout, String service, ObservationRegistry observations) {
 		this.connector = connector;
 		this.timeout = timeout;
 		this.service = service;
+		this.observations = observations;
 	}
 
 	@Override
 	public AuthResult authenticate(String authorizationHeader) {
-		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
-			return new AuthResult.Unauthenticated("permission denied: missing Authorization");
-		}
-		return call(AuthWire.subject(service, AuthWire.AUTHENTICATION), new AuthWire.Value(authorizationHeader))
-			.fold(this::authenticated, NatsAuthPort::refused, AuthResult.Unavailable::new);
+		return observe(AuthPortObservation.AUTHENTICATE, headers -> {
+			if (authorizationHeader == null || authorizationHeader.isEmpty()) {
+				return new AuthResult.Unauthenticated("permission denied: missing Authorization");
+			}
+			return call(AuthWire.subject(service, AuthWire.AUTHENTICATION), new AuthWire.Value(authorizationHeader), headers)
+				.fold(this::authenticated, NatsAuthPort::refused, AuthResult.Unavailable::new);
+		});
 	}
 
 	@Override
 	public AuthResult authorize(UUID userId, Set<Role> anyOf) {
 		var request = new AuthWire.Authorization(new AuthWire.User(userId.toString(), null, null, null, null),
 				anyOf.stream().map(Role::name).sorted().toList());
-		return call(AuthWire.subject(service, AuthWire.AUTHORIZATION), request)
-			.fold(envelope -> authorized(envelope, userId, anyOf), NatsAuthPort::refused, AuthResult.Unavailable::new);
+		return observe(AuthPortObservation.AUTHORIZE, headers -> call(AuthWire.subject(service, AuthWire.AUTHORIZATION), request, headers)
+			.fold(envelope -> authorized(envelope, userId, anyOf), NatsAuthPort::refused, AuthResult.Unavailable::new));
+	}
+
+	/**
+	 * One port call as an observation whose carrier is the headers of the request it sends: the
+	 * tracing handler writes {@code traceparent} into them when the observation starts.
+	 */
+	private <T> T observe(String method, Function<Headers, T> call) {
+		SenderContext<Headers> context = new SenderContext<>(Headers::put, Kind.CLIENT);
+		context.setCarrier(new Headers());
+		context.setRemoteServiceName(service);
+		return AuthPortObservation.observe(observations, context, AuthPortObservation.NATS, method,
+				started -> call.apply(started.getCarrier()));
 	}
 
 	/** An error reply to authentication or authorization: 403, unavailable for 5xx, else 401. */
@@ -79,12 +110,13 @@ public class NatsAuthPort implements AuthPort {
 
 	@Override
 	public ProfileResult findProfile(UUID userId) {
-		return call(AuthWire.subject(service, AuthWire.PROFILE_GROUP, AuthWire.PROFILE), new AuthWire.Value(userId.toString()))
+		return observe(AuthPortObservation.FIND_PROFILE, headers -> call(AuthWire.subject(service, AuthWire.PROFILE_GROUP, AuthWire.PROFILE),
+				new AuthWire.Value(userId.toString()), headers)
 			.fold(envelope -> new ProfileResult.Found(envelope.data(AuthWire.User.class).toProfile()),
 					failure -> switch (failure.status()) {
 						case 500, 502, 503, 504 -> new ProfileResult.Unavailable(failure.message());
 						default -> new ProfileResult.NotFound();
-					}, ProfileResult.Unavailable::new);
+					}, ProfileResult.Unavailable::new));
 	}
 
 	private AuthResult authenticated(AuthWire.Envelope envelope) {
@@ -111,14 +143,15 @@ public class NatsAuthPort implements AuthPort {
 	private Set<Role> rolesFromAuthorization(UUID userId) {
 		Map<Role, Future<AuthResult>> answers = new EnumMap<>(Role.class);
 		String requestId = RequestId.current();
+		Observation parent = observations.getCurrentObservation();
 		try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Role role : Role.values()) {
 				answers.put(role, calls.submit(() -> {
-					// The MDC is per thread: carry the request id to the concurrent calls.
+					// The MDC and the current span are per thread: carry the request id and the trace to the concurrent calls.
 					if (requestId != null) {
 						MDC.put(RequestId.MDC_KEY, requestId);
 					}
-					return authorize(userId, EnumSet.of(role));
+					return parent == null ? authorize(userId, EnumSet.of(role)) : parent.scoped(() -> authorize(userId, EnumSet.of(role)));
 				}));
 			}
 		}
@@ -132,12 +165,11 @@ public class NatsAuthPort implements AuthPort {
 	}
 
 	/** One request: a decoded reply, an error reply, or the reason the service could not be asked. */
-	private Reply call(String subject, Object data) {
+	private Reply call(String subject, Object data, Headers headers) {
 		Connection connection = connector.connected();
 		if (connection == null) {
 			return Reply.unavailable("auth service unreachable: not connected to NATS");
 		}
-		Headers headers = new Headers();
 		String requestId = RequestId.current();
 		if (requestId != null) {
 			headers.put(RequestId.HEADER, requestId);

@@ -5,6 +5,14 @@ import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.shared.tracing.RequestId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import io.nats.service.Group;
@@ -18,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -32,10 +41,25 @@ import org.springframework.context.SmartLifecycle;
  * subjects by calling the in-process port. Errors travel in the reference's envelope
  * ({@code "401:..."}) and in the service error headers. Each request is handled on a virtual
  * thread, so a slow store does not hold up the others.
+ * <p>
+ * Observed: each request is an observation {@value #OBSERVATION} (a timer by {@code subject} and
+ * {@code outcome}, whose count is the requests counter, and a server span) started from the
+ * {@code traceparent} in the request's headers, so auth's handling is a child of the caller's span;
+ * {@value #ERRORS} counts requests that failed with an exception (answered 500), {@value #DROPS}
+ * those never answered: {@code reason=shutting-down} (arrived after the handlers stopped) and
+ * {@code reason=slow-consumer} (dropped by the client library because this process fell behind).
  */
 class NatsAuthResponder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(NatsAuthResponder.class);
+
+	static final String OBSERVATION = "auth.nats.responder";
+
+	static final String ERRORS = "auth.nats.responder.errors";
+
+	static final String DROPS = "auth.nats.responder.drops";
+
+	private static final Headers NO_HEADERS = new Headers();
 
 	private final NatsConnector connector;
 
@@ -44,6 +68,12 @@ class NatsAuthResponder implements SmartLifecycle {
 	private final NatsProperties.Responder settings;
 
 	private final Duration drainTimeout;
+
+	private final ObservationRegistry observations;
+
+	private final MeterRegistry meters;
+
+	private final Counter rejected;
 
 	private volatile ExecutorService handlers;
 
@@ -54,10 +84,23 @@ class NatsAuthResponder implements SmartLifecycle {
 
 	NatsAuthResponder(NatsConnector connector, AuthPort inProcessPort, NatsProperties.Responder settings,
 			Duration drainTimeout) {
+		this(connector, inProcessPort, settings, drainTimeout, ObservationRegistry.NOOP, new CompositeMeterRegistry());
+	}
+
+	NatsAuthResponder(NatsConnector connector, AuthPort inProcessPort, NatsProperties.Responder settings,
+			Duration drainTimeout, ObservationRegistry observations, MeterRegistry meters) {
 		this.connector = connector;
 		this.port = inProcessPort;
 		this.settings = settings;
 		this.drainTimeout = drainTimeout;
+		this.observations = observations;
+		this.meters = meters;
+		this.rejected = Counter.builder(DROPS).tag("reason", "shutting-down")
+			.description("Auth port requests this responder received but did not answer")
+			.register(meters);
+		FunctionCounter.builder(DROPS, connector, NatsConnector::droppedMessages).tag("reason", "slow-consumer")
+			.description("Auth port requests this responder received but did not answer")
+			.register(meters);
 	}
 
 	/** Registers the endpoints as soon as NATS is connected: at once, or whenever it comes. */
@@ -167,18 +210,56 @@ class NatsAuthResponder implements SmartLifecycle {
 	}
 
 	private ServiceEndpoint endpoint(Connection connection, Group group, String name, Function<byte[], Outcome> handler) {
+		// Registered up front, so that a scrape shows 0 rather than nothing.
+		Counter errors = Counter.builder(ERRORS).tag("subject", group.getSubject() + "." + name)
+			.description("Auth port requests whose handling failed with an exception (answered 500)")
+			.register(meters);
 		return ServiceEndpoint.builder()
 			.group(group)
 			.endpointName(name)
-			.handler(message -> handlers.execute(() -> handle(connection, message, handler)))
+			.handler(message -> dispatch(connection, message, handler, errors))
 			.build();
 	}
 
-	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler) {
-		String requestId = message.hasHeaders() ? message.getHeaders().getFirst(RequestId.HEADER) : null;
-		MDC.put(RequestId.MDC_KEY, RequestId.adoptOrCreate(requestId));
+	private void dispatch(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, Counter errors) {
+		try {
+			handlers.execute(() -> handle(connection, message, handler, errors));
+		}
+		catch (RejectedExecutionException ex) {
+			// Only while stopping: the drain let it through after the handlers were closed; the caller times out.
+			rejected.increment();
+			log.warn("{} arrived while stopping; not answered", message.getSubject());
+		}
+	}
+
+	/**
+	 * Handles one request in a server span that continues the caller's trace (the W3C
+	 * {@code traceparent} in its headers), with the request id of the caller in the MDC.
+	 */
+	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, Counter errors) {
+		Headers incoming = message.hasHeaders() ? message.getHeaders() : NO_HEADERS;
+		MDC.put(RequestId.MDC_KEY, RequestId.adoptOrCreate(incoming.getFirst(RequestId.HEADER)));
+		ReceiverContext<Headers> context = new ReceiverContext<>(Headers::getFirst, Kind.SERVER);
+		context.setCarrier(incoming);
+		Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, observations)
+			.contextualName(message.getSubject() + " process")
+			.lowCardinalityKeyValue("subject", message.getSubject())
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			answer(connection, message, handler, observation, errors);
+		}
+		finally {
+			observation.stop();
+			MDC.remove(RequestId.MDC_KEY);
+		}
+	}
+
+	/** Computes and sends the answer, in the request's span; a failure is answered 500 and counted. */
+	private void answer(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler,
+			Observation observation, Counter errors) {
 		try {
 			Outcome outcome = handler.apply(message.getData());
+			observation.lowCardinalityKeyValue("outcome", outcome.tag());
 			if (outcome.failure() == null) {
 				log.debug("{} answered", message.getSubject());
 				message.respond(connection, AuthWire.success(outcome.data()));
@@ -192,11 +273,11 @@ class NatsAuthResponder implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
+			observation.lowCardinalityKeyValue("outcome", "error");
+			observation.error(ex);
+			errors.increment();
 			log.error("Failed to answer {}", message.getSubject(), ex);
 			message.respond(connection, AuthWire.failure(new AuthWire.Failure(500, "internal error")));
-		}
-		finally {
-			MDC.remove(RequestId.MDC_KEY);
 		}
 	}
 
@@ -273,6 +354,21 @@ class NatsAuthResponder implements SmartLifecycle {
 	}
 
 	private record Outcome(Object data, AuthWire.Failure failure) {
+
+		/** The {@code outcome} tag: {@code ok}, or what the error status means. */
+		String tag() {
+			if (failure == null) {
+				return "ok";
+			}
+			return switch (failure.status()) {
+				case 400 -> "invalid";
+				case 401 -> "unauthenticated";
+				case 403 -> "forbidden";
+				case 404 -> "not-found";
+				case 503 -> "unavailable";
+				default -> "error";
+			};
+		}
 
 		static Outcome answered(Object data) {
 			return new Outcome(data, null);

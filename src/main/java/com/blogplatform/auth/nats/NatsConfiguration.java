@@ -1,6 +1,9 @@
 package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthPort;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Options;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,8 +63,10 @@ class NatsConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "platform.auth-port.binding", havingValue = "nats")
-	NatsAuthPort natsAuthPort(NatsConnector connector, NatsProperties properties) {
-		return new NatsAuthPort(connector, properties.requestTimeout(), properties.responder().serviceName());
+	NatsAuthPort natsAuthPort(NatsConnector connector, NatsProperties properties,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new NatsAuthPort(connector, properties.requestTimeout(), properties.responder().serviceName(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	/**
@@ -71,11 +76,13 @@ class NatsConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("platform.nats.responder.enabled")
 	NatsAuthResponder natsAuthResponder(NatsConnector connector, AuthPort port, NatsProperties properties,
-			@Value("${platform.auth-port.binding:in-process}") String binding) {
+			@Value("${platform.auth-port.binding:in-process}") String binding, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<MeterRegistry> meters) {
 		if (!"in-process".equals(binding)) {
 			throw new IllegalStateException("platform.nats.responder.enabled=true needs platform.auth-port.binding=in-process: "
 					+ "the responder answers for the auth module of this process");
 		}
-		return new NatsAuthResponder(connector, port, properties.responder(), properties.drainTimeout());
+		return new NatsAuthResponder(connector, port, properties.responder(), properties.drainTimeout(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters.getIfAvailable(CompositeMeterRegistry::new));
 	}
 }

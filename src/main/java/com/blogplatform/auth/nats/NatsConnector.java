@@ -72,6 +72,12 @@ final class NatsConnector implements AutoCloseable {
 		return current != null && current.getStatus() == Connection.Status.CONNECTED ? current : null;
 	}
 
+	/** Messages the client library dropped because this process did not keep up (slow consumer); 0 before connecting. */
+	long droppedMessages() {
+		Connection current = connection.get();
+		return current == null ? 0 : current.getStatistics().getDroppedCount();
+	}
+
 	/** The connection's state, for health: CONNECTED, RECONNECTING, ... or CONNECTING before the first success. */
 	synchronized String status() {
 		Connection current = connection.get();

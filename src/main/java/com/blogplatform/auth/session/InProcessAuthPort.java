@@ -1,17 +1,22 @@
 package com.blogplatform.auth.session;
 
 import com.blogplatform.auth.AuthPort;
+import com.blogplatform.auth.AuthPortObservation;
 import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.auth.user.Account;
 import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.shared.security.EnvelopeWriter;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -19,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The port bound to a plain method call: used wherever the auth module runs in the same process
  * (the single jar, and the auth service itself, whose NATS responder delegates here). A failing
- * store is reported as {@link AuthResult.Unavailable}, never as a failed authentication.
+ * store is reported as {@link AuthResult.Unavailable}, never as a failed authentication. Every call
+ * is observed as {@link AuthPortObservation} with binding {@value AuthPortObservation#IN_PROCESS}.
  */
 @Component
 @ConditionalOnProperty(name = "platform.auth-port.binding", havingValue = "in-process", matchIfMissing = true)
@@ -33,13 +39,35 @@ public class InProcessAuthPort implements AuthPort {
 
 	private final AccountManagement accounts;
 
-	InProcessAuthPort(SessionManagement sessions, AccountManagement accounts) {
+	private final ObservationRegistry observations;
+
+	InProcessAuthPort(SessionManagement sessions, AccountManagement accounts, ObjectProvider<ObservationRegistry> observations) {
 		this.sessions = sessions;
 		this.accounts = accounts;
+		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
 
 	@Override
 	public AuthResult authenticate(String authorizationHeader) {
+		return observe(AuthPortObservation.AUTHENTICATE, () -> doAuthenticate(authorizationHeader));
+	}
+
+	@Override
+	public AuthResult authorize(UUID userId, Set<Role> anyOf) {
+		return observe(AuthPortObservation.AUTHORIZE, () -> doAuthorize(userId, anyOf));
+	}
+
+	@Override
+	public ProfileResult findProfile(UUID userId) {
+		return observe(AuthPortObservation.FIND_PROFILE, () -> doFindProfile(userId));
+	}
+
+	private <T> T observe(String method, Supplier<T> call) {
+		return AuthPortObservation.observe(observations, new Observation.Context(), AuthPortObservation.IN_PROCESS, method,
+				context -> call.get());
+	}
+
+	private AuthResult doAuthenticate(String authorizationHeader) {
 		try {
 			return switch (sessions.authenticate(authorizationHeader)) {
 				case SessionManagement.Authentication.Granted granted ->
@@ -53,8 +81,7 @@ public class InProcessAuthPort implements AuthPort {
 		}
 	}
 
-	@Override
-	public AuthResult authorize(UUID userId, Set<Role> anyOf) {
+	private AuthResult doAuthorize(UUID userId, Set<Role> anyOf) {
 		if (anyOf.isEmpty()) {
 			return new AuthResult.Forbidden("permission denied: role missing");
 		}
@@ -73,8 +100,7 @@ public class InProcessAuthPort implements AuthPort {
 		}
 	}
 
-	@Override
-	public ProfileResult findProfile(UUID userId) {
+	private ProfileResult doFindProfile(UUID userId) {
 		try {
 			return accounts.findActive(userId)
 				.<ProfileResult>map(account -> new ProfileResult.Found(account.toProfile()))

@@ -7,7 +7,9 @@ import org.slf4j.MDC;
 /**
  * The id that ties together the log lines of one request across processes: taken from the
  * {@value #HEADER} header (Kong's correlation-id plugin sets it) or generated, kept in the logging
- * MDC under {@value #MDC_KEY}, and passed on in NATS message headers.
+ * MDC under {@value #MDC_KEY}, and passed on in NATS message headers. It sits beside the trace id
+ * (W3C trace context, which Micrometer Tracing carries): a client or Kong sets it, and it names one
+ * request even where a trace is not recorded.
  */
 public final class RequestId {
 

@@ -14,6 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every HTTP request a {@link RequestId} before anything else runs, echoes it in the response
  * and removes it from the thread afterwards.
+ * <p>
+ * Trace and span ids need nothing of ours: Micrometer Tracing reads the W3C {@code traceparent} and
+ * puts both ids in the MDC. The request id is not tracing baggage because it must be checked
+ * before it reaches a log line (baggage would be taken from the header as sent) and echoed to the
+ * client, which is what this filter is for.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
