@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Public reads: single published blogs, lists, and health.
+ * Public reads: single published blogs, lists, and health. Reads are revalidated with an ETag
+ * ({@link PublicReadCaching}).
  */
 @RestController
 @RequestMapping("/blog")
@@ -36,27 +37,27 @@ class PublicBlogController {
 
 	@GetMapping("/id/{id}")
 	ResponseEntity<ApiResponse<BlogViews.PublicBlog>> byId(@PathVariable BlogId id) {
-		return ApiResponse.ok("success", BlogViews.PublicBlog.of(blogs.byId(id.value())));
+		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.PublicBlog.of(blogs.byId(id.value()))));
 	}
 
 	@GetMapping("/slug/{slug}")
 	ResponseEntity<ApiResponse<BlogViews.PublicBlog>> bySlug(@PathVariable @Size(min = 3, max = 200) String slug) {
-		return ApiResponse.ok("success", BlogViews.PublicBlog.of(blogs.bySlug(slug)));
+		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.PublicBlog.of(blogs.bySlug(slug))));
 	}
 
 	@GetMapping("/list/latest")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> latest(@Valid PageQuery page) {
-		return ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.latest(page.paging())));
+		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.latest(page.paging()))));
 	}
 
 	@GetMapping("/list/tag/{tag}")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> tagged(@PathVariable @Uppercase @Size(max = 100) String tag,
 			@Valid PageQuery page) {
-		return ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.tagged(tag, page.paging())));
+		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.tagged(tag, page.paging()))));
 	}
 
 	@GetMapping("/list/similar/id/{id}")
 	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> similar(@PathVariable BlogId id) {
-		return ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.similar(id.value())));
+		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.similar(id.value()))));
 	}
 }
