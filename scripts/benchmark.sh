@@ -66,7 +66,7 @@ while IFS= read -r name; do unset_vars+=(-u "$name"); done < <(compgen -e | grep
 status=0
 env "${unset_vars[@]}" "$JAVA_HOME/bin/java" -Dsplit.required=true \
   -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
-  com.blogplatform.benchmark.ShapeBenchmark &
+  com.blogplatform.benchmark.ShapesSideBySide &
 harness=$!
 wait "$harness" || status=$?
 harness=

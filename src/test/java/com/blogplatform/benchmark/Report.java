@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The run's tables, written to {@code target/benchmark-results.md} (the script prints it): every figure next to
@@ -84,19 +84,19 @@ final class Report {
 	void write(String header) {
 		line(header);
 		line("");
-		line("Load: " + settings.load() + ". Data: " + String.join("; ", seeding.entrySet()
-			.stream()
-			.map(entry -> entry.getKey().label + ": " + entry.getValue())
-			.toList()) + ".");
-		line("Errors: socket errors (connect, read, write, time-out) + answers with a status above 399.");
+		line("Load: " + settings.load() + "." + (seeding.isEmpty() ? ""
+				: " Data: " + String.join("; ", seeding.entrySet().stream().map(entry -> entry.getKey().label + ": " + entry.getValue()).toList())
+						+ "."));
+		line("Errors: socket errors (connect, read, write, time-out) + answers with a status above 399. / anchor: the path's req/s over");
+		line("the mean of the anchor's, measured first and last.");
 		line("");
 		line("| path | shape | req/s | p50 | p99 | errors | / anchor (req/s) |");
 		line("|---|---|---|---|---|---|---|");
-		Optional<Wrk.Result> anchor = measurements.stream().filter(m -> m.shape == Shape.ANCHOR).map(Measurement::result).findFirst();
+		OptionalDouble anchor = measurements.stream().filter(m -> m.shape == Shape.ANCHOR).mapToDouble(m -> m.result.perSecond()).average();
 		measurements.stream().map(Measurement::path).distinct().forEach(path -> measurements.stream()
 			.filter(m -> m.path.equals(path))
 			.forEach(m -> line("| `" + path + "` | " + m.shape.label + " | " + row(m.result) + " | "
-					+ anchor.map(a -> ratio(m.result.perSecond(), a.perSecond())).orElse("n/a") + " |")));
+					+ (anchor.isPresent() ? ratio(m.result.perSecond(), anchor.getAsDouble()) : "n/a") + " |")));
 		splitVersusSingle();
 		listGrowth();
 		startUpAndMemory();

@@ -68,7 +68,8 @@ final class Seeder {
 			authors.add(blog.bearer(Users.withRoles(auth, admin, "AUTHOR").accessToken()));
 		}
 		for (int i = 0; i < 10; i++) {
-			expectOk(authors.getFirst().post("/blog/author/", blog("draft", i)));
+			int n = i;
+			retried(() -> expectOk(authors.getFirst().post("/blog/author/", blog("draft", n))));
 		}
 		parallel(users, SIGN_UP_WORKERS, i -> retried(() -> Users.signUp(auth)));
 		return this;

@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
  * measured by wrk and stopped, in this order: the anchor (bare Spring MVC); the single jar in its
  * embedded mode; the single jar in profile {@code prod} on this machine's PostgreSQL and Redis, with
  * the MongoDB wire server as a process of its own; the split services (auth + blog over NATS) in
- * {@code prod} on the same stores and data. Then the single jar's start-up is timed. It reports
+ * {@code prod} on the same stores and data; the anchor again, so that the load other tenants put on
+ * the machine over the run falls on the anchor's figure too. Then the single jar's start-up is timed. It reports
  * numbers and never fails on a figure; it exits 1 only when a shape could not be measured.
  * <p>
  * Run from the repository's root on the test class path, with {@code -Dsplit.required=true} (the
  * jars must be built). Every process it starts is stopped at the end, and by a shutdown hook on
  * SIGTERM or Ctrl-C.
  */
-public final class ShapeBenchmark {
+public final class ShapesSideBySide {
 
 	private static final Duration START_PATIENCE = Duration.ofSeconds(180);
 
@@ -47,7 +48,7 @@ public final class ShapeBenchmark {
 	private record Target(String name, String url, Map<String, String> headers) {
 	}
 
-	private ShapeBenchmark(Settings settings, Path work) {
+	private ShapesSideBySide(Settings settings, Path work) {
 		this.settings = settings;
 		this.work = work;
 		this.wrk = new Wrk(work, settings);
@@ -55,10 +56,10 @@ public final class ShapeBenchmark {
 	}
 
 	public static void main(String[] args) {
-		Runtime.getRuntime().addShutdownHook(new Thread(ShapeBenchmark::stopEveryProcessStarted, "benchmark-cleanup"));
+		Runtime.getRuntime().addShutdownHook(new Thread(ShapesSideBySide::stopEveryProcessStarted, "benchmark-cleanup"));
 		Settings settings = Settings.from(System.getenv());
 		String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-		ShapeBenchmark benchmark = new ShapeBenchmark(settings, Path.of("target", "benchmark", stamp).toAbsolutePath());
+		ShapesSideBySide benchmark = new ShapesSideBySide(settings, Path.of("target", "benchmark", stamp).toAbsolutePath());
 		benchmark.run();
 		benchmark.report.write("## Shapes side by side (" + stamp + " UTC, " + Runtime.getRuntime().availableProcessors() + " cores, JDK "
 				+ Runtime.version().feature() + ")");
@@ -74,6 +75,9 @@ public final class ShapeBenchmark {
 		}
 		if (settings.runs(Shape.PROD_SINGLE) || settings.runs(Shape.PROD_SPLIT)) {
 			attempt("the prod shapes", this::production);
+		}
+		if (settings.runs(Shape.ANCHOR) && settings.shapes().size() > 1) {
+			attempt("the anchor, again", this::anchor);
 		}
 		if (settings.starts() > 0) {
 			attempt("the start-up timing", this::startUp);
