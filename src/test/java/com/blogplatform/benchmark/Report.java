@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToLongFunction;
 
 /**
  * The run's tables, written to {@code target/benchmark-results.md} (the script prints it): every figure next to
@@ -118,8 +119,8 @@ final class Report {
 				.filter(m -> m.shape == Shape.PROD_SINGLE && m.path.equals(split.path))
 				.findFirst()
 				.ifPresent(single -> rows.add("| `" + split.path + "` | " + ratio(split.result.perSecond(), single.result.perSecond())
-						+ " | " + ratio(split.result.p50Micros(), single.result.p50Micros()) + " | "
-						+ ratio(split.result.p99Micros(), single.result.p99Micros()) + " |"));
+						+ " | " + latencyRatio(split.result, single.result, Wrk.Result::p50Micros) + " | "
+						+ latencyRatio(split.result, single.result, Wrk.Result::p99Micros) + " |"));
 		}
 		if (!rows.isEmpty()) {
 			line("");
@@ -144,8 +145,8 @@ final class Report {
 		List<Wrk.Result> results = List.copyOf(listGrowth.values());
 		if (results.size() == 2) {
 			line("| largest / smallest | " + ratio(results.get(1).perSecond(), results.get(0).perSecond()) + " | "
-					+ ratio(results.get(1).p50Micros(), results.get(0).p50Micros()) + " | "
-					+ ratio(results.get(1).p99Micros(), results.get(0).p99Micros()) + " | |");
+					+ latencyRatio(results.get(1), results.get(0), Wrk.Result::p50Micros) + " | "
+					+ latencyRatio(results.get(1), results.get(0), Wrk.Result::p99Micros) + " | |");
 		}
 	}
 
@@ -180,6 +181,9 @@ final class Report {
 	}
 
 	private static String row(Wrk.Result result) {
+		if (result.requests() == 0) {
+			return "0 | none answered within the measured time | | " + errors(result);
+		}
 		return String.format("%,.0f | %s | %s | %s", result.perSecond(), millis(result.p50Micros()), millis(result.p99Micros()),
 				errors(result));
 	}
@@ -191,6 +195,12 @@ final class Report {
 
 	static String millis(long micros) {
 		return micros < 10_000 ? String.format("%.2f ms", micros / 1000.0) : String.format("%,.0f ms", micros / 1000.0);
+	}
+
+	/** A latency's ratio; none where either side has no answered request (wrk then reports 0). */
+	private static String latencyRatio(Wrk.Result value, Wrk.Result reference, ToLongFunction<Wrk.Result> latency) {
+		return value.requests() == 0 || reference.requests() == 0 ? "n/a"
+				: ratio(latency.applyAsLong(value), latency.applyAsLong(reference));
 	}
 
 	private static String ratio(double value, double reference) {
