@@ -32,7 +32,7 @@ final class AnchorApp implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-jar", JAR.toAbsolutePath().toString()))
 				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().put("PORT", String.valueOf(port));
 			process = builder.start();
 		}
