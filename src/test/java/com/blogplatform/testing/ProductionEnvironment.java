@@ -40,9 +40,9 @@ public final class ProductionEnvironment implements AutoCloseable {
 
 	public final Path work;
 
-	public final String database = "prod_shape_" + suffix;
+	public final String database;
 
-	public final String dbUser = "prod_shape_auth_" + suffix;
+	public final String dbUser;
 
 	public final String dbPassword = secret();
 
@@ -67,7 +67,17 @@ public final class ProductionEnvironment implements AutoCloseable {
 	public final MongoWireServer mongo;
 
 	public ProductionEnvironment(Path work, int redisDatabase) {
+		this(work, redisDatabase, "prod_shape_");
+	}
+
+	/**
+	 * With the database and role named {@code <namePrefix><random>} and {@code <namePrefix>auth_<random>},
+	 * so that a caller can find and drop what a killed run left behind by its prefix.
+	 */
+	public ProductionEnvironment(Path work, int redisDatabase, String namePrefix) {
 		this.work = work;
+		this.database = namePrefix + suffix;
+		this.dbUser = namePrefix + "auth_" + suffix;
 		this.redisDatabase = redisDatabase;
 		try {
 			Files.createDirectories(work);

@@ -67,6 +67,20 @@ public final class ServiceJar implements AutoCloseable {
 		return this;
 	}
 
+	/** Runs with exactly these JVM options (none: the JVM's defaults, as {@code java -jar} in {@code scripts/run.sh}). */
+	public ServiceJar jvmOptions(String... options) {
+		jvmOptions = List.of(options);
+		return this;
+	}
+
+	/** The running process's id (its {@code /proc/<pid>} entry), for measurements such as its memory. */
+	public long pid() {
+		if (process == null) {
+			throw new IllegalStateException(name + " is not running");
+		}
+		return process.pid();
+	}
+
 	/** Starts the process and waits until it is ready ({@code /actuator/health/readiness} answers 200). */
 	public ServiceJar start() {
 		launch();
