@@ -131,8 +131,11 @@ step "kong/Dockerfile: plugin installed and enabled, admin API on loopback" bash
   grep -q "KONG_DATABASE=off" kong/Dockerfile'
 
 echo "== images"
-step "Dockerfile: artifact argument, cached dependencies, non-root, readiness health check, no key directory" bash -c '
+step "Dockerfile: artifact argument, cached dependencies, non-root, readiness health check, no key directory, AOT cache trained and used" bash -c '
   grep -q "^ARG ARTIFACT=blog-platform" Dockerfile &&
+  grep -q -- "-XX:AOTCacheOutput=/app/app.aot" Dockerfile &&
+  grep -q "^ENTRYPOINT \[\"java\", \"-XX:AOTCache=/app/app.aot\"" Dockerfile &&
+  ! grep -q -- "--launcher" Dockerfile &&
   grep -q "dependency:go-offline" Dockerfile &&
   grep -q -- "--mount=type=cache,target=/root/.m2" Dockerfile &&
   grep -q "^USER 10001" Dockerfile &&

@@ -1,5 +1,6 @@
 package com.blogplatform;
 
+import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.blogplatform.testing.ApiClient;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an operator scrapes, through HTTP: {@code /actuator/prometheus} with Boot's meters and the
+ * What an operator scrapes, through HTTP, with an API key: {@code /actuator/prometheus} with Boot's meters and the
  * auth port's timer by binding, method and outcome; and a caller's W3C {@code traceparent} continued
  * into the port call, visible as the exemplar of the port's latency bucket.
  */
@@ -27,10 +28,15 @@ class ObservabilityTests {
 	ApiClient api;
 
 	@Test
-	void prometheusServesBootsMetersWithoutAnApiKey() {
+	void prometheusServesBootsMetersBehindTheApiKeyWhileHealthStaysOpen() {
 		api.get("/blog/list/latest?page=1&limit=1");
 
-		var scrape = api.withoutApiKey().get("/actuator/prometheus");
+		assertFailure(api.withoutApiKey().get("/actuator/prometheus"), 401, "x-api-key header is missing");
+		assertFailure(api.with("x-api-key", "not-a-key").get("/actuator/prometheus"), 403, "permission denied: invalid x-api-key");
+		assertThat(api.withoutApiKey().get("/actuator/health").status()).isEqualTo(200);
+		assertThat(api.withoutApiKey().get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(api.withoutApiKey().get("/actuator/health/liveness").status()).isEqualTo(200);
+		var scrape = api.get("/actuator/prometheus");
 
 		assertThat(scrape.status()).isEqualTo(200);
 		assertThat(scrape.headers().get("Content-Type")).anyMatch(type -> type.startsWith("text/plain"));

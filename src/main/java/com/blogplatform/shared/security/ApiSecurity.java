@@ -52,8 +52,38 @@ public class ApiSecurity {
 	 */
 	public HttpSecurity forPrefix(HttpSecurity http, String prefix) throws Exception {
 		String health = prefix + "/health";
-		http.securityMatcher(prefix + "/**", prefix)
-			.csrf(csrf -> csrf.disable())
+		http.securityMatcher(prefix + "/**", prefix);
+		common(http);
+		apiKeys.ifPresent(verifier -> http.addFilterBefore(apiKeyFilter(verifier, request -> isHealth(request, health)),
+				BasicAuthenticationFilter.class));
+		return http;
+	}
+
+	/**
+	 * The chain of the actuator's endpoints ({@code endpoints}): those matching {@code open}
+	 * (health and its probes, which orchestrators and the gateway call without credentials) are
+	 * open; the others (the Prometheus scrape) need a valid API key wherever this process checks
+	 * keys. Where it does not (the blog service, which trusts the gateway and sits on an internal
+	 * network that Kong never routes {@code /actuator} into), they are left to that network.
+	 */
+	public HttpSecurity forManagement(HttpSecurity http, RequestMatcher endpoints, RequestMatcher open) throws Exception {
+		http.securityMatcher(endpoints);
+		common(http);
+		apiKeys.ifPresent(verifier -> http.addFilterBefore(apiKeyFilter(verifier, open), BasicAuthenticationFilter.class));
+		http.authorizeHttpRequests(routes -> {
+			routes.requestMatchers(open).permitAll();
+			if (apiKeys.isPresent()) {
+				routes.anyRequest().authenticated();
+			}
+			else {
+				routes.anyRequest().permitAll();
+			}
+		});
+		return http;
+	}
+
+	private void common(HttpSecurity http) throws Exception {
+		http.csrf(csrf -> csrf.disable())
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
@@ -62,8 +92,6 @@ public class ApiSecurity {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(envelope).accessDeniedHandler(envelope));
-		apiKeys.ifPresent(verifier -> http.addFilterBefore(apiKeyFilter(verifier, health), BasicAuthenticationFilter.class));
-		return http;
 	}
 
 	/**
@@ -80,7 +108,8 @@ public class ApiSecurity {
 		return http.addFilterAfter(filter, BasicAuthenticationFilter.class);
 	}
 
-	private AuthenticationFilter apiKeyFilter(ApiKeyVerifier verifier, String health) {
+	/** The {@code x-api-key} check on every request of the chain but those {@code exempt}. */
+	private AuthenticationFilter apiKeyFilter(ApiKeyVerifier verifier, RequestMatcher exempt) {
 		AuthenticationManager manager = authentication -> {
 			String key = (String) authentication.getCredentials();
 			if (key == null || key.isEmpty()) {
@@ -102,7 +131,7 @@ public class ApiSecurity {
 		};
 		AuthenticationFilter filter = new AuthenticationFilter(manager,
 				request -> ApiKeyAuthentication.presented(request.getHeader(API_KEY_HEADER)));
-		filter.setRequestMatcher(request -> !isHealth(request, health));
+		filter.setRequestMatcher(request -> !exempt.matches(request));
 		configure(filter);
 		return filter;
 	}
