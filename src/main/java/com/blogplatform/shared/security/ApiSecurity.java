@@ -82,6 +82,16 @@ public class ApiSecurity {
 		return http;
 	}
 
+	/**
+	 * A chain for requests anyone may make ({@code matcher}, e.g. the OpenAPI documents): the same
+	 * stateless settings and envelope failures, and no credentials asked.
+	 */
+	public HttpSecurity open(HttpSecurity http, RequestMatcher matcher) throws Exception {
+		http.securityMatcher(matcher);
+		common(http);
+		return http.authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
+	}
+
 	private void common(HttpSecurity http) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.formLogin(form -> form.disable())

@@ -3,14 +3,7 @@ package com.blogplatform.shared.web;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -22,7 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>
  * The documents are public, as health is: they describe the routes (every one of which still needs
  * its key), and a browser or a code generator fetches them without credentials. Only the exact
- * {@code GET} is open; the gateway's {@code apikey-auth} plugin exempts the same path.
+ * {@code GET} is open (its chain: {@code shared.security.ApiDocumentsSecurityConfiguration}); the
+ * gateway's {@code apikey-auth} plugin exempts the same path.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentationConfiguration implements WebMvcConfigurer {
@@ -40,20 +34,5 @@ class ApiDocumentationConfiguration implements WebMvcConfigurer {
 	public void addViewControllers(ViewControllerRegistry registry) {
 		modules.orderedStream().forEach(module -> registry.addViewController("/" + module.getGroup() + ApiDocumentation.DOCUMENT_PATH)
 			.setViewName("forward:" + springdoc.getApiDocs().getPath() + "/" + module.getGroup()));
-	}
-
-	/** Ahead of the modules' chains, which need the API key on everything under their prefix but health. */
-	@Bean
-	@Order(0)
-	SecurityFilterChain apiDocumentsChain(HttpSecurity http) throws Exception {
-		http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/{module}" + ApiDocumentation.DOCUMENT_PATH))
-			.csrf(csrf -> csrf.disable())
-			.formLogin(form -> form.disable())
-			.httpBasic(basic -> basic.disable())
-			.logout(logout -> logout.disable())
-			.requestCache(cache -> cache.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
-		return http.build();
 	}
 }
