@@ -32,6 +32,30 @@ class BlogCacheTests extends BlogActors {
 	}
 
 	@Test
+	void listPagesAreCachedAndEveryChangeOfAPublishedBlogDropsThem() {
+		String tag = "CACHED" + System.nanoTime();
+		String first = BlogFixtures.published(author, editor, "Listed first", tag);
+		String latest = "/blog/list/latest?page=1&limit=7";
+		String tagged = "/blog/list/tag/" + tag + "?page=1&limit=5";
+		assertThat(AuthorBlogTests.ids(api.get(latest))).contains(first);
+		assertThat(AuthorBlogTests.ids(api.get(tagged))).containsExactly(first);
+		assertThat(redis.hasKey("blog:latest-blogs::1:7")).isTrue();
+		assertThat(redis.hasKey("blog:tagged-blogs::" + tag + ":1:5")).isTrue();
+
+		String second = BlogFixtures.published(author, editor, "Listed second", tag);
+
+		assertThat(redis.hasKey("blog:latest-blogs::1:7")).isFalse();
+		assertThat(redis.hasKey("blog:tagged-blogs::" + tag + ":1:5")).isFalse();
+		assertThat(AuthorBlogTests.ids(api.get(latest)).getFirst()).isEqualTo(second);
+		assertThat(AuthorBlogTests.ids(api.get(tagged))).containsExactly(second, first);
+
+		editor.put("/blog/editor/unpublish/id/" + second, null);
+
+		assertThat(AuthorBlogTests.ids(api.get(latest))).doesNotContain(second);
+		assertThat(AuthorBlogTests.ids(api.get(tagged))).containsExactly(first);
+	}
+
+	@Test
 	void unpublishingEvictsAtOnce() {
 		var blog = publishedAndRead("Withdrawn soon");
 

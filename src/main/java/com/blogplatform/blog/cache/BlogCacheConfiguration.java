@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Caching of public reads. With {@code spring.cache.type=redis} (profile prod), entries are JSON in
  * Redis (blog's read models {@link PublishedBlog} and {@link BlogSummary}, not the API's payloads)
- * with the reference's lifetimes (10 minutes for a blog, 6 hours for a similar list), written
+ * with the reference's lifetimes (10 minutes for a blog, 6 hours for a similar list; pages of the
+ * latest and tag lists, which the reference does not cache, 10 minutes), written
  * and evicted immediately so an eviction is visible to the next read. In the embedded mode an
  * in-memory cache serves instead. A failing cache is logged and bypassed: reads go to MongoDB.
  */
@@ -48,7 +49,9 @@ class BlogCacheConfiguration implements CachingConfigurer {
 					writer -> writer.immediateWrites().batchStrategy(BatchStrategies.scan(500))))
 			.withCacheConfiguration(BlogCacheNames.BY_ID, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, PublishedBlog.class)))
 			.withCacheConfiguration(BlogCacheNames.BY_SLUG, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, PublishedBlog.class)))
-			.withCacheConfiguration(BlogCacheNames.SIMILAR, config(SIMILAR_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)));
+			.withCacheConfiguration(BlogCacheNames.SIMILAR, config(SIMILAR_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)))
+			.withCacheConfiguration(BlogCacheNames.LATEST, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)))
+			.withCacheConfiguration(BlogCacheNames.TAGGED, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)));
 	}
 
 	private static RedisCacheConfiguration config(Duration ttl, RedisSerializer<?> values) {

@@ -9,6 +9,12 @@ public final class BlogCacheNames {
 
 	public static final String SIMILAR = "similar-blogs";
 
+	/** Pages of the latest list, by {@code page:limit}. */
+	public static final String LATEST = "latest-blogs";
+
+	/** Pages of a tag's list, by {@code tag:page:limit}. */
+	public static final String TAGGED = "tagged-blogs";
+
 	private BlogCacheNames() {
 	}
 }

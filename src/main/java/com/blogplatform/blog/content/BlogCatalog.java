@@ -12,8 +12,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 
 /**
- * What anyone may read: published blogs by id or slug, and lists. Single blogs and similar lists
- * are cached; {@link BlogChanged} evicts them, so an unpublished or deleted blog is never served
+ * What anyone may read: published blogs by id or slug, and lists. Single blogs, pages of the lists
+ * and similar lists are cached; {@link BlogChanged} evicts them, so an unpublished or deleted blog is never served
  * from the cache. What it cannot find is a {@link BlogFailure}.
  */
 @Service
@@ -38,10 +38,16 @@ public class BlogCatalog {
 		return present(blogs.findBySlugAndPublishedTrueAndStatusTrue(slug).orElseThrow(() -> new BlogNotFound(null)));
 	}
 
+	/**
+	 * Cached by page: a list is read far more often than blogs change, and every change of a published
+	 * blog drops every cached page ({@link BlogChanged}), so a page is never older than the last change.
+	 */
+	@Cacheable(cacheNames = BlogCacheNames.LATEST, key = "#page.page() + ':' + #page.limit()")
 	public List<BlogSummary> latest(Paging page) {
 		return BlogSummary.listOf(blogs.findByPublishedTrueAndStatusTrue(page.pageable()));
 	}
 
+	@Cacheable(cacheNames = BlogCacheNames.TAGGED, key = "#tag + ':' + #page.page() + ':' + #page.limit()")
 	public List<BlogSummary> tagged(String tag, Paging page) {
 		return BlogSummary.listOf(blogs.findByTagsAndPublishedTrueAndStatusTrue(tag, page.pageable()));
 	}
