@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class CredentialThrottle {
 
 	/** The message of every 429 this throttle causes: the same whichever limit was hit. */
-	public static final String TOO_MANY_REQUESTS = "too many requests, try again later";
+	public static final String TOO_MANY_REQUESTS = ApiException.TOO_MANY_REQUESTS;
 
 	/** What is being attempted; each has its own buckets. */
 	public enum Operation {

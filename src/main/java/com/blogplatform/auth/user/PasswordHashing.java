@@ -1,5 +1,6 @@
 package com.blogplatform.auth.user;
 
+import com.blogplatform.shared.web.ApiException;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -151,11 +153,15 @@ public class PasswordHashing implements DisposableBean {
 		}
 	}
 
-	/** Every hashing slot stayed taken for the whole wait: the caller should try again shortly. */
-	public static final class HashingBusyException extends RuntimeException {
+	/**
+	 * Every hashing slot stayed taken for the whole wait: 429 with {@code Retry-After: 1}, rendered
+	 * by the shared handler like any other {@link ApiException} (rather than 503: the client's own
+	 * traffic, or a flood it is part of, is the cause, and a retry a second later the remedy).
+	 */
+	public static final class HashingBusyException extends ApiException {
 
 		HashingBusyException() {
-			super("all password-hashing slots are busy", null, false, false);
+			super(HttpStatus.TOO_MANY_REQUESTS, ApiException.TOO_MANY_REQUESTS, Duration.ofSeconds(1));
 		}
 	}
 }

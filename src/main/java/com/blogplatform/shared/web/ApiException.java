@@ -13,6 +13,9 @@ public class ApiException extends RuntimeException {
 
 	private final HttpStatus status;
 
+	/** The message of every 429: the same whichever limit or busy resource caused it. */
+	public static final String TOO_MANY_REQUESTS = "too many requests, try again later";
+
 	private final Duration retryAfter;
 
 	public ApiException(HttpStatus status, String message) {
