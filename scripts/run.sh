@@ -17,8 +17,10 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml app stacks src -newer "$jar" -print -
   mvn -B -ntp -q -o package -DskipTests 2>/dev/null || mvn -B -ntp -q package -DskipTests
 fi
 java="$JAVA_HOME/bin/java"
+# Default JVM options (heap limit, collector) from scripts/jvm.options; JAVA_OPTS replaces them.
+read -r -a options <<< "${JAVA_OPTS-$(grep -v '^#' scripts/jvm.options | tr '\n' ' ')}"
 if [ "${AOT_CACHE:-on}" = off ]; then
-  exec "$java" -jar "$jar" "$@"
+  exec "$java" "${options[@]}" -jar "$jar" "$@"
 fi
 
 # The AOT cache holds classes of the built-in class loaders only: run the jar extracted (the
@@ -35,8 +37,8 @@ if [ ! -f "$cache" ]; then
   training=$(mktemp -d)
   # spring.context.exit=onRefresh ends the training once the context is refreshed; the embedded
   # PostgreSQL it started is left behind then, so it is stopped here.
-  if ! PLATFORM_DATA_DIR="$training" PORT=0 "$java" -XX:AOTCacheOutput="$cache" -Dspring.context.exit=onRefresh \
-      -jar "$app" > "$run/aot-training.log" 2>&1; then
+  if ! PLATFORM_DATA_DIR="$training" PORT=0 "$java" "${options[@]}" -XX:AOTCacheOutput="$cache" \
+      -Dspring.context.exit=onRefresh -jar "$app" > "$run/aot-training.log" 2>&1; then
     echo "[run] AOT training failed (see $run/aot-training.log); starting without the cache" >&2
     rm -f "$cache"
   fi
@@ -47,6 +49,6 @@ if [ ! -f "$cache" ]; then
   rm -rf "$training"
 fi
 if [ -f "$cache" ]; then
-  exec "$java" -XX:AOTCache="$cache" -jar "$app" "$@"
+  exec "$java" "${options[@]}" -XX:AOTCache="$cache" -jar "$app" "$@"
 fi
-exec "$java" -jar "$app" "$@"
+exec "$java" "${options[@]}" -jar "$app" "$@"

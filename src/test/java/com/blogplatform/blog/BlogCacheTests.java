@@ -3,21 +3,32 @@ package com.blogplatform.blog;
 import static com.blogplatform.testing.ApiAssertions.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
+import java.util.List;
 import java.util.Map;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Public reads are cached in the real Redis, and every change the public could see evicts them.
+ * Public reads and the authors' and editors' lists are cached in the real Redis; every change the public
+ * could see evicts the former, every write renews the latter.
  */
 @ApiTest
 class BlogCacheTests extends BlogActors {
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void cachesPublicReadsInRedis() {
@@ -97,6 +108,51 @@ class BlogCacheTests extends BlogActors {
 		String newcomer = BlogFixtures.published(author, editor, "Newcomer post", tag);
 
 		assertThat(AuthorBlogTests.ids(api.get("/blog/list/similar/id/" + source))).containsExactly(newcomer);
+	}
+
+	@Test
+	void anAuthorsListsAreCachedAndEveryWriteOfTheirsIsSeenAtOnce() {
+		String authorId = author.get("/auth/profile/mine").data().path("id").asString();
+		String drafts = "/blog/author/drafts?page=1&limit=10";
+		String first = BlogFixtures.draft(author, "First draft");
+		assertThat(AuthorBlogTests.ids(author.get(drafts))).containsExactly(first);
+		String generation = redis.opsForValue().get("blog:list-generations::" + authorId);
+		assertThat(generation).isNotBlank();
+		assertThat(redis.hasKey("blog:list-pages::" + authorId + ":" + generation + ":DRAFTS:1:10")).isTrue();
+
+		// changed behind the application's back: the cached page still shows the title it read
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(first))), Update.update("title", "Behind its back"),
+				"blogs");
+		assertThat(titles(author.get(drafts))).containsExactly("First draft");
+
+		String second = BlogFixtures.draft(author, "Second draft");
+		assertThat(redis.opsForValue().get("blog:list-generations::" + authorId)).isNotEqualTo(generation);
+		assertThat(AuthorBlogTests.ids(author.get(drafts))).containsExactly(second, first);
+		assertThat(titles(author.get(drafts))).containsExactly("Second draft", "Behind its back");
+
+		String submitted = "/blog/author/submitted?page=1&limit=10";
+		assertThat(AuthorBlogTests.ids(author.get(submitted))).isEmpty();
+		assertThat(AuthorBlogTests.ids(editor.get("/blog/editor/submitted?page=1&limit=50"))).doesNotContain(second);
+		author.put("/blog/author/submit/id/" + second, null);
+		assertThat(AuthorBlogTests.ids(author.get(submitted))).containsExactly(second);
+		assertThat(AuthorBlogTests.ids(editor.get("/blog/editor/submitted?page=1&limit=50"))).contains(second);
+
+		editor.put("/blog/editor/publish/id/" + second, null);
+		assertThat(AuthorBlogTests.ids(author.get(drafts))).containsExactly(first);
+		assertThat(AuthorBlogTests.ids(author.get(submitted))).isEmpty();
+		assertThat(AuthorBlogTests.ids(author.get("/blog/author/published?page=1&limit=10"))).containsExactly(second);
+		assertThat(AuthorBlogTests.ids(editor.get("/blog/editor/submitted?page=1&limit=50"))).doesNotContain(second);
+		assertThat(AuthorBlogTests.ids(editor.get("/blog/editor/published?page=1&limit=50"))).contains(second);
+
+		author.put("/blog/author/", Map.of("_id", first, "title", "First, renamed"));
+		assertThat(titles(author.get(drafts))).containsExactly("First, renamed");
+		author.delete("/blog/author/id/" + first);
+		assertThat(AuthorBlogTests.ids(author.get(drafts))).isEmpty();
+	}
+
+	private static List<String> titles(ApiClient.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.data().valueStream().map(blog -> blog.path("title").asString()).toList();
 	}
 
 	private record Published(String id, String slug) {

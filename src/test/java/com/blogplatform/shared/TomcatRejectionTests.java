@@ -69,6 +69,16 @@ class TomcatRejectionTests {
 		assertEnvelope(response, 400, "request rejected: the URL or a header is not valid");
 	}
 
+	/** Tomcat passes these (obs-text); the firewall refuses a control character once the application reads the header. */
+	@ParameterizedTest
+	@ValueSource(strings = { "x-api-key: " + ApiClient.DEV_API_KEY + "\u0085\r\n", "x-api-key: " + ApiClient.DEV_API_KEY
+			+ "\r\nAuthorization: Bearer a\u0085b\r\n" })
+	void aControlCharacterInAHeaderValueIsA400InTheEnvelope(String headers) throws IOException {
+		Raw response = send("GET /auth/profile/mine HTTP/1.1\r\nHost: localhost\r\n" + headers);
+
+		assertEnvelope(response, 400, "request rejected: the URL or a header is not valid");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/blog/list/latest?page=%zz&limit=1", "/blog/list/latest?page=1&limit=1&%zz=1",
 			"/blog/list/latest?page=1&limit=%" })

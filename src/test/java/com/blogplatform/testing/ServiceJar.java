@@ -40,6 +40,8 @@ public final class ServiceJar implements AutoCloseable {
 
 	private Process process;
 
+	private boolean runScript;
+
 	private ServiceJar(String name, Path jar, Path workDirectory, Map<String, String> environment) {
 		this.name = name;
 		this.jar = jar;
@@ -67,9 +69,33 @@ public final class ServiceJar implements AutoCloseable {
 		return this;
 	}
 
-	/** Runs with exactly these JVM options (none: the JVM's defaults, as {@code java -jar} in {@code scripts/run.sh}). */
+	/** Runs with exactly these JVM options (none: the JVM's defaults). */
 	public ServiceJar jvmOptions(String... options) {
 		jvmOptions = List.of(options);
+		return this;
+	}
+
+	/** Runs with the options {@code scripts/run.sh} starts the single jar with ({@code scripts/jvm.options}). */
+	public ServiceJar defaultJvmOptions() {
+		try {
+			jvmOptions = Files.readAllLines(Path.of("scripts", "jvm.options"))
+				.stream()
+				.map(String::strip)
+				.filter(line -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return this;
+	}
+
+	/**
+	 * Starts the single jar as a newcomer does, through {@code scripts/run.sh} (its JVM options and AOT cache),
+	 * instead of {@code java -jar}; the script {@code exec}s the JVM, so the process is the JVM.
+	 */
+	public ServiceJar throughRunScript() {
+		runScript = true;
 		return this;
 	}
 
@@ -93,12 +119,18 @@ public final class ServiceJar implements AutoCloseable {
 		try {
 			Files.createDirectories(workDirectory);
 			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			command.addAll(jvmOptions);
-			command.addAll(List.of("-jar", jar.toString()));
+			if (runScript) {
+				command.addAll(List.of("bash", Path.of("scripts", "run.sh").toAbsolutePath().toString()));
+			}
+			else {
+				command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+				command.addAll(jvmOptions);
+				command.addAll(List.of("-jar", jar.toString()));
+			}
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+			builder.environment().remove("JAVA_OPTS");
 			builder.environment().put("PORT", String.valueOf(port));
 			builder.environment().put("PLATFORM_DATA_DIR", workDirectory.resolve("data").toString());
 			builder.environment().putAll(environment);

@@ -46,9 +46,12 @@ public class SessionManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
-	SessionManagement(Sessions sessions, AccountManagement accounts, TokenCodec tokens, Clock clock,
+	private final SessionGrant.Query grants;
+
+	SessionManagement(Sessions sessions, SessionGrant.Query grants, AccountManagement accounts, TokenCodec tokens, Clock clock,
 			SessionProperties properties, ApplicationEventPublisher events) {
 		this.sessions = sessions;
+		this.grants = grants;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.clock = clock;
@@ -87,8 +90,9 @@ public class SessionManagement {
 	 * Authenticates an {@code Authorization} header value. Data-access failures propagate: they are
 	 * not an authentication failure, and callers answer them as "unavailable". Once the token's
 	 * signature is verified, one query reads the user, its roles and the session
-	 * ({@link Sessions#findGrant}): no transaction, one connection borrowed once. Nothing is cached,
-	 * so a signed-out or rotated token is refused on the next request on every instance.
+	 * ({@link SessionGrant.Query}): no transaction, one connection borrowed once. Nothing about the
+	 * session is cached (only the token's verified signature, {@link TokenCodec}), so a signed-out or
+	 * rotated token is refused on the next request on every instance.
 	 */
 	public Authentication authenticate(String authorizationHeader) {
 		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
@@ -106,7 +110,7 @@ public class SessionManagement {
 	}
 
 	private Authentication grant(TokenCodec.Claims claims) {
-		Optional<SessionGrant> grant = sessions.findGrant(claims.subject(), claims.id(), clock.instant());
+		Optional<SessionGrant> grant = grants.find(claims.subject(), claims.id(), clock.instant());
 		if (grant.isEmpty()) {
 			return new Authentication.Denied("permission denied: claims subject does not exists");
 		}

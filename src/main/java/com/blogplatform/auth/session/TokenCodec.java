@@ -6,8 +6,16 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -17,6 +25,12 @@ import org.springframework.stereotype.Component;
  * other RSA variants are rejected before the signature is looked at), issuer, audience, expiry and
  * not-before are checked, and the {@value #TOKEN_USE} claim keeps access and refresh tokens from being
  * swapped for each other.
+ * <p>
+ * Checking an RS256 signature is most of the CPU an authenticated request costs, and its outcome never
+ * changes for the same token and key: a verified access token's claims are kept (by the SHA-256 of the
+ * token, so no lookup compares token text; at most {@value #VERIFIED_MAX} tokens, each until it expires)
+ * and only its expiry is checked again on the next presentation. Nothing about the session is kept here:
+ * whether the session is still active is asked of the store on every request.
  */
 @Component
 class TokenCodec {
@@ -48,17 +62,35 @@ class TokenCodec {
 		}
 	}
 
+	static final int VERIFIED_MAX = 20_000;
+
 	private final TokenProperties properties;
 
 	private final Algorithm algorithm;
 
 	private final Clock clock;
 
+	private final JWTVerifier accessVerifier;
+
+	private final JWTVerifier refreshVerifier;
+
+	/** Verified access tokens by the hex SHA-256 of the token, each until its expiry (plus the skew). */
+	private final Cache<String, Claims> verifiedAccess;
+
 	TokenCodec(TokenProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 		RsaKeys keys = RsaKeys.load(properties);
 		this.algorithm = Algorithm.RSA256(keys.publicKey(), keys.privateKey());
+		this.accessVerifier = verifier(Use.ACCESS, false);
+		this.refreshVerifier = verifier(Use.REFRESH, false);
+		this.verifiedAccess = Caffeine.newBuilder()
+			.maximumSize(VERIFIED_MAX)
+			.expireAfter(Expiry.<String, Claims>creating((digest, claims) -> {
+				Duration left = Duration.between(clock.instant(), claims.expiresAt().plus(properties.clockSkew()));
+				return left.isNegative() ? Duration.ZERO : left;
+			}))
+			.build();
 	}
 
 	String sign(UUID subject, String tokenId, Use use, Instant issuedAt) {
@@ -87,10 +119,30 @@ class TokenCodec {
 		return issuedAt.plus(use == Use.ACCESS ? properties.accessTokenValidity() : properties.refreshTokenValidity());
 	}
 
-	/** Full verification: signature, algorithm, issuer, audience, use, expiry and not-before. */
+	/**
+	 * Full verification: signature, algorithm, issuer, audience, use, expiry and not-before (an access
+	 * token verified before: its expiry only).
+	 */
 	Verification verify(String token, Use use) {
+		if (use == Use.ACCESS) {
+			String digest = sha256(token);
+			Claims known = verifiedAccess.getIfPresent(digest);
+			if (known != null) {
+				return clock.instant().isAfter(known.expiresAt().plus(properties.clockSkew())) ? new Verification.Expired()
+						: new Verification.Valid(known);
+			}
+			Verification verification = verifySignature(token, use);
+			if (verification instanceof Verification.Valid(Claims claims)) {
+				verifiedAccess.put(digest, claims);
+			}
+			return verification;
+		}
+		return verifySignature(token, use);
+	}
+
+	private Verification verifySignature(String token, Use use) {
 		try {
-			return claims(verifier(use, false).verify(token), use)
+			return claims((use == Use.ACCESS ? accessVerifier : refreshVerifier).verify(token), use)
 				.<Verification>map(Verification.Valid::new)
 				.orElseGet(Verification.Invalid::new);
 		}
@@ -132,6 +184,15 @@ class TokenCodec {
 			verification.acceptExpiresAt(properties.refreshTokenValidity().plus(properties.clockSkew()).toSeconds());
 		}
 		return ((com.auth0.jwt.JWTVerifier.BaseVerification) verification).build(clock);
+	}
+
+	private static String sha256(String token) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException everyJdkHasIt) {
+			throw new IllegalStateException(everyJdkHasIt);
+		}
 	}
 
 	private static Optional<Claims> claims(DecodedJWT jwt, Use use) {

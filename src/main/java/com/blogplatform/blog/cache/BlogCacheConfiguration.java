@@ -3,7 +3,9 @@ package com.blogplatform.blog.cache;
 import com.blogplatform.blog.content.BlogCacheNames;
 import com.blogplatform.blog.content.BlogSummary;
 import com.blogplatform.blog.content.PublishedBlog;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
@@ -24,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Caching of public reads. With {@code spring.cache.type=redis} (profile prod), entries are JSON in
  * Redis (blog's read models {@link PublishedBlog} and {@link BlogSummary}, not the API's payloads)
  * with the reference's lifetimes (10 minutes for a blog, 6 hours for a similar list; pages of the
- * latest and tag lists, which the reference does not cache, 10 minutes), written
- * and evicted immediately so an eviction is visible to the next read. In the embedded mode an
- * in-memory cache serves instead. A failing cache is logged and bypassed: reads go to MongoDB.
+ * latest and tag lists and of the authors' and editors' lists, which the reference does not cache,
+ * 10 minutes), written and evicted immediately so an eviction is visible to the next read. In the
+ * embedded mode an in-memory cache serves instead (Caffeine, 10 minutes for every entry, bounded by
+ * the text it holds: {@link #EMBEDDED_MAX_CHARS}). A failing cache is logged and bypassed: reads go to MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -35,6 +38,36 @@ class BlogCacheConfiguration implements CachingConfigurer {
 	static final Duration BLOG_TTL = Duration.ofMinutes(10);
 
 	static final Duration SIMILAR_TTL = Duration.ofHours(6);
+
+	/**
+	 * What the embedded mode's cache may hold, in characters of text (a blog's text may have 50,000):
+	 * 16 to 32 MB of a heap the default JVM options keep small; the least used entries go first.
+	 */
+	static final long EMBEDDED_MAX_CHARS = 16L * 1024 * 1024;
+
+	/** The embedded mode's cache (spring.cache.type=caffeine); unused where the cache is Redis. */
+	@Bean
+	Caffeine<Object, Object> embeddedBlogCache() {
+		return Caffeine.newBuilder().maximumWeight(EMBEDDED_MAX_CHARS).weigher(BlogCacheConfiguration::chars).expireAfterWrite(BLOG_TTL);
+	}
+
+	/** An entry's weight: the characters of its text, at least one. */
+	static int chars(Object key, Object value) {
+		long chars = switch (value) {
+			case PublishedBlog blog -> length(blog.title()) + length(blog.description()) + length(blog.text()) + 200;
+			case List<?> page -> page.stream()
+				.mapToLong(item -> item instanceof BlogSummary summary
+						? length(summary.title()) + length(summary.description()) + 200 : 200)
+				.sum();
+			case String text -> text.length();
+			default -> 200;
+		};
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(1, chars + key.toString().length()));
+	}
+
+	private static long length(String text) {
+		return text == null ? 0 : text.length();
+	}
 
 	@Override
 	public CacheErrorHandler errorHandler() {
@@ -51,7 +84,9 @@ class BlogCacheConfiguration implements CachingConfigurer {
 			.withCacheConfiguration(BlogCacheNames.BY_SLUG, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, PublishedBlog.class)))
 			.withCacheConfiguration(BlogCacheNames.SIMILAR, config(SIMILAR_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)))
 			.withCacheConfiguration(BlogCacheNames.LATEST, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)))
-			.withCacheConfiguration(BlogCacheNames.TAGGED, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)));
+			.withCacheConfiguration(BlogCacheNames.TAGGED, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)))
+			.withCacheConfiguration(BlogCacheNames.LIST_PAGES, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, listOfItems)))
+			.withCacheConfiguration(BlogCacheNames.LIST_GENERATIONS, config(BLOG_TTL, RedisSerializer.string()));
 	}
 
 	private static RedisCacheConfiguration config(Duration ttl, RedisSerializer<?> values) {

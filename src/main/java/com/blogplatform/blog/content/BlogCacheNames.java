@@ -1,6 +1,6 @@
 package com.blogplatform.blog.content;
 
-/** The caches of public reads. Each has its own key space (the reference shares one between ids and slugs). */
+/** The caches of public reads and of the authors' and editors' lists. Each has its own key space (the reference shares one between ids and slugs). */
 public final class BlogCacheNames {
 
 	public static final String BY_ID = "blog-by-id";
@@ -14,6 +14,12 @@ public final class BlogCacheNames {
 
 	/** Pages of a tag's list, by {@code tag:page:limit}. */
 	public static final String TAGGED = "tagged-blogs";
+
+	/** Pages of an author's and of the editors' lists, by {@code owner:generation:listing:page:limit} ({@link ListPages}). */
+	public static final String LIST_PAGES = "list-pages";
+
+	/** The current generation of each owner of {@link #LIST_PAGES}: an author's id, or {@code editors}. */
+	public static final String LIST_GENERATIONS = "list-generations";
 
 	private BlogCacheNames() {
 	}

@@ -36,11 +36,14 @@ public class BlogManagement {
 
 	private final Clock clock;
 
-	BlogManagement(Blogs blogs, AuthPort auth, ApplicationEventPublisher events, Clock clock) {
+	private final ListPages lists;
+
+	BlogManagement(Blogs blogs, AuthPort auth, ApplicationEventPublisher events, Clock clock, ListPages lists) {
 		this.blogs = blogs;
 		this.auth = auth;
 		this.events = events;
 		this.clock = clock;
+		this.lists = lists;
 	}
 
 	/** What an author writes: {@code null} fields of an update are left as they are. */
@@ -61,6 +64,9 @@ public class BlogManagement {
 		}
 		catch (DuplicateKeyException slugTakenConcurrently) {
 			throw new SlugTaken(slug);
+		}
+		finally {
+			lists.changed(author.id());
 		}
 		return new AuthoredBlog(blog, author.profile());
 	}
@@ -99,12 +105,14 @@ public class BlogManagement {
 		apply(authorsBlog(author.id(), id), Blog::withdraw, author.id());
 	}
 
+	/** A page of the author's own list, cached ({@link ListPages}): never older than their last answered write. */
 	public List<BlogSummary> authorList(AuthenticatedUser author, Listing listing, Paging page) {
-		return BlogSummary.listOf(switch (listing) {
-			case DRAFTS -> blogs.findByAuthorAndDraftedTrueAndStatusTrue(author.id(), page.pageable());
-			case SUBMITTED -> blogs.findByAuthorAndSubmittedTrueAndStatusTrue(author.id(), page.pageable());
-			case PUBLISHED -> blogs.findByAuthorAndPublishedTrueAndStatusTrue(author.id(), page.pageable());
-		});
+		UUID id = author.id();
+		return lists.author(id, listing, page, () -> BlogSummary.listOf(switch (listing) {
+			case DRAFTS -> blogs.findByAuthorAndDraftedTrueAndStatusTrue(id, page.pageable());
+			case SUBMITTED -> blogs.findByAuthorAndSubmittedTrueAndStatusTrue(id, page.pageable());
+			case PUBLISHED -> blogs.findByAuthorAndPublishedTrueAndStatusTrue(id, page.pageable());
+		}));
 	}
 
 	/**
@@ -127,12 +135,13 @@ public class BlogManagement {
 		apply(anyBlog(id), Blog::unpublish, editor.id());
 	}
 
+	/** A page of an editors' list, cached like the authors' ({@link ListPages}). */
 	public List<BlogSummary> editorList(Listing listing, Paging page) {
-		return BlogSummary.listOf(switch (listing) {
-			case SUBMITTED -> blogs.findBySubmittedTrueAndStatusTrue(page.pageable());
-			case PUBLISHED -> blogs.findByPublishedTrueAndStatusTrue(page.pageable());
-			case DRAFTS -> throw new IllegalArgumentException("editors have no drafts list");
-		});
+		if (listing == Listing.DRAFTS) {
+			throw new IllegalArgumentException("editors have no drafts list");
+		}
+		return lists.editors(listing, page, () -> BlogSummary.listOf(listing == Listing.SUBMITTED
+				? blogs.findBySubmittedTrueAndStatusTrue(page.pageable()) : blogs.findByPublishedTrueAndStatusTrue(page.pageable())));
 	}
 
 	private Blog authorsBlog(UUID author, ObjectId id) {
@@ -149,6 +158,10 @@ public class BlogManagement {
 		events.publishEvent(new BlogChanged(saved.id(), saved.slug(), saved.slug()));
 	}
 
+	/**
+	 * Every write but the first ({@link #create}) ends here. Both renew the lists of the blog's author
+	 * whatever the outcome: a write that failed after reaching the store must not leave a stale page.
+	 */
 	private Blog save(Blog blog, String newSlug) {
 		try {
 			return blogs.save(blog);
@@ -158,6 +171,9 @@ public class BlogManagement {
 		}
 		catch (DuplicateKeyException slugTakenConcurrently) {
 			throw new SlugTaken(newSlug);
+		}
+		finally {
+			lists.changed(blog.author());
 		}
 	}
 

@@ -56,13 +56,14 @@ public class EnvelopeWriter
 	}
 
 	/**
-	 * A URL the firewall refuses ({@code ;}, {@code //}, an encoded {@code .} or {@code /}, ...): 400 in
-	 * the envelope instead of Boot's default error page.
+	 * A URL the firewall refuses ({@code ;}, {@code //}, an encoded {@code .} or {@code /}, ...) or a header
+	 * value it refuses (a control character): 400 in the envelope instead of Boot's default error page,
+	 * with the message of what Tomcat itself refuses, echoing nothing.
 	 */
 	@Override
 	public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
 			RequestRejectedException rejected) throws IOException {
-		write(response, HttpStatus.BAD_REQUEST, "request rejected: the URL is not allowed");
+		write(response, HttpStatus.BAD_REQUEST, "request rejected: the URL or a header is not valid");
 	}
 
 	public void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
