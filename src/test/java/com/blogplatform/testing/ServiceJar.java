@@ -46,7 +46,7 @@ public final class ServiceJar implements AutoCloseable {
 		this.name = name;
 		this.jar = jar;
 		this.workDirectory = workDirectory;
-		this.environment = environment;
+		this.environment = new java.util.LinkedHashMap<>(environment);
 	}
 
 	/**
@@ -75,8 +75,12 @@ public final class ServiceJar implements AutoCloseable {
 		return this;
 	}
 
-	/** Runs with the options {@code scripts/run.sh} starts the single jar with ({@code scripts/jvm.options}). */
+	/**
+	 * Runs with the options {@code scripts/run.sh} starts the single jar with ({@code scripts/jvm.options})
+	 * and its {@code MALLOC_ARENA_MAX}.
+	 */
 	public ServiceJar defaultJvmOptions() {
+		environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
 		try {
 			jvmOptions = Files.readAllLines(Path.of("scripts", "jvm.options"))
 				.stream()
