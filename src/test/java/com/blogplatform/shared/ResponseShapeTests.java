@@ -57,6 +57,19 @@ class ResponseShapeTests {
 			.containsExactly("application/json", "application/json", "application/json", "application/json", "application/json");
 	}
 
+	@Test
+	void noAnswerCreatesASession() {
+		var user = Users.withRoles(api, "AUTHOR");
+		ApiClient author = api.bearer(user.accessToken());
+		List<ApiClient.Response> responses = List.of(author.get("/auth/profile/mine"),
+				author.get("/blog/author/drafts?page=1&limit=1"), api.withoutApiKey().get("/auth/profile/mine"),
+				api.bearer("not-a-token").get("/blog/author/drafts"), api.get("/blog/list/latest?page=1&limit=1"));
+
+		assertThat(responses).allSatisfy(response -> assertThat(response.headers().keySet())
+			.as(response.toString())
+			.noneMatch(name -> name.equalsIgnoreCase("set-cookie")));
+	}
+
 	private static String contentType(ApiClient.Response response) {
 		return response.headers().entrySet().stream()
 			.filter(header -> header.getKey().equalsIgnoreCase("content-type"))
