@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,12 +30,6 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedMongoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
-
-	/**
-	 * The H2 store's page cache, in MB (H2's default is 16): the blog cache above it already keeps what
-	 * is read often, and the single jar's heap is small (scripts/jvm.options).
-	 */
-	private static final int STORE_CACHE_MB = 4;
 
 	/** Opened while the rest of the context is created (see {@link BackgroundStart}). */
 	@Bean
@@ -61,9 +54,7 @@ class EmbeddedMongoConfiguration {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot create the embedded MongoDB's data directory " + directory, ex);
 			}
-			backend = new H2Backend(new MVStore.Builder().fileName(directory.resolve("blog.mv").toString())
-				.cacheSize(STORE_CACHE_MB)
-				.open());
+			backend = new H2Backend(directory.resolve("blog.mv").toString());
 		}
 		else {
 			backend = new MemoryBackend();

@@ -44,11 +44,17 @@ class TokenCodecTests {
 				Duration.ofSeconds(30), null, null, keys), clock);
 	}
 
+	/** A new access token, verified once (so its verification is kept). */
+	private String kept(TokenCodec codec, String tokenId) {
+		String token = codec.sign(UUID.randomUUID(), tokenId, TokenCodec.Use.ACCESS, now);
+		assertThat(codec.verify(token, TokenCodec.Use.ACCESS)).isInstanceOf(TokenCodec.Verification.Valid.class);
+		return token;
+	}
+
 	@Test
 	void aKeptVerificationStillExpires() {
 		TokenCodec codec = codec();
-		String token = codec.sign(UUID.randomUUID(), "jti-1", TokenCodec.Use.ACCESS, now);
-		assertThat(codec.verify(token, TokenCodec.Use.ACCESS)).isInstanceOf(TokenCodec.Verification.Valid.class);
+		String token = kept(codec, "jti-1");
 
 		now = now.plus(Duration.ofHours(1)).plusSeconds(29);
 		assertThat(codec.verify(token, TokenCodec.Use.ACCESS)).isInstanceOf(TokenCodec.Verification.Valid.class);
@@ -59,8 +65,7 @@ class TokenCodecTests {
 	@Test
 	void anotherSignatureOnTheSameClaimsIsCheckedAgain() {
 		TokenCodec codec = codec();
-		String token = codec.sign(UUID.randomUUID(), "jti-2", TokenCodec.Use.ACCESS, now);
-		assertThat(codec.verify(token, TokenCodec.Use.ACCESS)).isInstanceOf(TokenCodec.Verification.Valid.class);
+		String token = kept(codec, "jti-2");
 
 		String[] parts = token.split("\\.");
 		String forged = parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? 'B' : 'A') + parts[2].substring(1);
@@ -71,8 +76,7 @@ class TokenCodecTests {
 	@Test
 	void aKeptAccessTokenIsNoRefreshToken() {
 		TokenCodec codec = codec();
-		String token = codec.sign(UUID.randomUUID(), "jti-3", TokenCodec.Use.ACCESS, now);
-		assertThat(codec.verify(token, TokenCodec.Use.ACCESS)).isInstanceOf(TokenCodec.Verification.Valid.class);
+		String token = kept(codec, "jti-3");
 
 		assertThat(codec.verify(token, TokenCodec.Use.REFRESH)).isInstanceOf(TokenCodec.Verification.Invalid.class);
 	}
