@@ -1,8 +1,8 @@
 package com.blogplatform.benchmark;
 
+import com.blogplatform.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,7 @@ final class AnchorApp implements AutoCloseable {
 
 	static final Path JAR = Path.of("benchmarks", "anchor", "target", "benchmark-anchor.jar");
 
-	private final int port = freePort();
+	private final int port = Processes.freePort();
 
 	private final Path log;
 
@@ -70,21 +70,6 @@ final class AnchorApp implements AutoCloseable {
 
 	@Override
 	public void close() {
-		process.destroy();
-		try {
-			process.waitFor();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Processes.stop(process);
 	}
 }

@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 
-/** What the test's own server processes ({@link ServerProcess}, {@link ServiceJar}) have in common. */
-final class Processes {
+/** What the test's own server processes ({@link ServerProcess}, {@link ServiceJar}, the benchmark's anchor) have in common. */
+public final class Processes {
 
 	private Processes() {
 	}
 
 	/** A loopback port nothing listens on right now. */
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -22,7 +22,7 @@ final class Processes {
 	}
 
 	/** Asks the process to stop (SIGTERM, so it shuts down cleanly) and waits until it has. */
-	static void stop(Process process) {
+	public static void stop(Process process) {
 		process.destroy();
 		try {
 			process.waitFor();

@@ -69,9 +69,17 @@ class BlogCacheConfiguration implements CachingConfigurer {
 		return text == null ? 0 : text.length();
 	}
 
+	/** One policy for every cache failure, the annotations' and {@code ListPages}': logged, then bypassed. */
+	private final CacheErrorHandler errors = new LoggingCacheErrorHandler("com.blogplatform.blog.cache", false);
+
 	@Override
 	public CacheErrorHandler errorHandler() {
-		return new LoggingCacheErrorHandler("com.blogplatform.blog.cache", false);
+		return errors;
+	}
+
+	@Bean
+	CacheErrorHandler blogCacheErrorHandler() {
+		return errors;
 	}
 
 	@Bean

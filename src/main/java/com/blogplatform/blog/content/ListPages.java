@@ -4,10 +4,9 @@ import com.blogplatform.blog.content.BlogManagement.Listing;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,11 @@ import org.springframework.stereotype.Component;
  * list never shows less than the writes already answered, on every instance, without evicting by
  * pattern. Old pages expire with the cache's lifetime.
  * <p>
- * A failing cache is bypassed: the page is read from MongoDB (and the failure logged).
+ * A failing cache is bypassed: the page is read from MongoDB, and the failure goes to the same
+ * {@link CacheErrorHandler} as the annotated caches' (it logs).
  */
 @Component
 class ListPages {
-
-	private static final Logger log = LoggerFactory.getLogger("com.blogplatform.blog.cache");
 
 	private static final String EDITORS = "editors";
 
@@ -32,9 +30,12 @@ class ListPages {
 
 	private final Cache generations;
 
-	ListPages(CacheManager caches) {
+	private final CacheErrorHandler errors;
+
+	ListPages(CacheManager caches, CacheErrorHandler errors) {
 		this.pages = caches.getCache(BlogCacheNames.LIST_PAGES);
 		this.generations = caches.getCache(BlogCacheNames.LIST_GENERATIONS);
+		this.errors = errors;
 	}
 
 	List<BlogSummary> author(UUID author, Listing listing, Paging page, Supplier<List<BlogSummary>> query) {
@@ -66,7 +67,7 @@ class ListPages {
 			pages.put(key, fresh);
 		}
 		catch (RuntimeException cacheDown) {
-			log.warn("Cache put failed for list page {}: {}", key, cacheDown.toString());
+			errors.handleCachePutError(cacheDown, pages, key, fresh);
 		}
 		return fresh;
 	}
@@ -78,7 +79,7 @@ class ListPages {
 			return hit == null ? null : (List<BlogSummary>) hit.get();
 		}
 		catch (RuntimeException cacheDown) {
-			log.warn("Cache get failed for list page {}: {}", key, cacheDown.toString());
+			errors.handleCacheGetError(cacheDown, pages, key);
 			return null;
 		}
 	}
@@ -95,7 +96,7 @@ class ListPages {
 			return raced == null ? fresh : (String) raced.get();
 		}
 		catch (RuntimeException cacheDown) {
-			log.warn("Cache read failed for the list generation of {}: {}", owner, cacheDown.toString());
+			errors.handleCacheGetError(cacheDown, generations, owner);
 			return null;
 		}
 	}
@@ -105,7 +106,7 @@ class ListPages {
 			generations.put(owner, UUID.randomUUID().toString());
 		}
 		catch (RuntimeException cacheDown) {
-			log.warn("Cache write failed for the list generation of {}: {}", owner, cacheDown.toString());
+			errors.handleCachePutError(cacheDown, generations, owner, null);
 		}
 	}
 }

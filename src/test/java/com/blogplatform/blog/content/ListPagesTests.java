@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 
 /**
  * The generations of {@link ListPages}: a page read before a write and cached after it is never served.
  */
 class ListPagesTests {
 
-	private final ListPages lists = new ListPages(new ConcurrentMapCacheManager());
+	private final ListPages lists = new ListPages(new ConcurrentMapCacheManager(), new LoggingCacheErrorHandler());
 
 	private final UUID author = UUID.randomUUID();
 
