@@ -5,6 +5,7 @@ import com.blogplatform.shared.web.ApiDocumentation;
 import io.swagger.v3.oas.models.Operation;
 import java.util.Arrays;
 import org.springdoc.core.models.GroupedOpenApi;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -20,6 +21,11 @@ import org.springframework.web.method.HandlerMethod;
  */
 @Configuration(proxyBeanMethods = false)
 class BlogApiDocumentation {
+
+	static {
+		// A public read's schema is what its rendered bytes are: ApiResponse<PublicBlog>, not a wrapper.
+		SpringDocUtils.getConfig().addResponseWrapperToIgnore(RenderedJson.class);
+	}
 
 	@Bean
 	GroupedOpenApi blogApi(ApiDocumentation documentation) {

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Public reads: single published blogs, lists, and health. Reads are revalidated with an ETag
- * ({@link PublicReadCaching}).
+ * Public reads: single published blogs, lists, and health. Reads are rendered once per content and
+ * revalidated with an ETag ({@link PublicReadCaching}).
  */
 @RestController
 @RequestMapping("/blog")
@@ -23,8 +23,11 @@ class PublicBlogController {
 
 	private final BlogCatalog blogs;
 
-	PublicBlogController(BlogCatalog blogs) {
+	private final PublicReadCaching answers;
+
+	PublicBlogController(BlogCatalog blogs, PublicReadCaching answers) {
 		this.blogs = blogs;
+		this.answers = answers;
 	}
 
 	record Health(Instant timestamp, String status) {
@@ -36,28 +39,28 @@ class PublicBlogController {
 	}
 
 	@GetMapping("/id/{id}")
-	ResponseEntity<ApiResponse<BlogViews.PublicBlog>> byId(@PathVariable BlogId id) {
-		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.PublicBlog.of(blogs.byId(id.value()))));
+	ResponseEntity<RenderedJson<ApiResponse<BlogViews.PublicBlog>>> byId(@PathVariable BlogId id) {
+		return answers.answer(blogs.byId(id.value()), BlogViews.PublicBlog::of);
 	}
 
 	@GetMapping("/slug/{slug}")
-	ResponseEntity<ApiResponse<BlogViews.PublicBlog>> bySlug(@PathVariable @Size(min = 3, max = 200) String slug) {
-		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.PublicBlog.of(blogs.bySlug(slug))));
+	ResponseEntity<RenderedJson<ApiResponse<BlogViews.PublicBlog>>> bySlug(@PathVariable @Size(min = 3, max = 200) String slug) {
+		return answers.answer(blogs.bySlug(slug), BlogViews.PublicBlog::of);
 	}
 
 	@GetMapping("/list/latest")
-	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> latest(@Valid PageQuery page) {
-		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.latest(page.paging()))));
+	ResponseEntity<RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>>> latest(@Valid PageQuery page) {
+		return answers.answer(blogs.latest(page.paging()), BlogViews.ItemBlog::of);
 	}
 
 	@GetMapping("/list/tag/{tag}")
-	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> tagged(@PathVariable @Uppercase @Size(max = 100) String tag,
+	ResponseEntity<RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>>> tagged(@PathVariable @Uppercase @Size(max = 100) String tag,
 			@Valid PageQuery page) {
-		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.tagged(tag, page.paging()))));
+		return answers.answer(blogs.tagged(tag, page.paging()), BlogViews.ItemBlog::of);
 	}
 
 	@GetMapping("/list/similar/id/{id}")
-	ResponseEntity<ApiResponse<List<BlogViews.ItemBlog>>> similar(@PathVariable BlogId id) {
-		return PublicReadCaching.revalidated(ApiResponse.ok("success", BlogViews.ItemBlog.of(blogs.similar(id.value()))));
+	ResponseEntity<RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>>> similar(@PathVariable BlogId id) {
+		return answers.answer(blogs.similar(id.value()), BlogViews.ItemBlog::of);
 	}
 }
