@@ -64,6 +64,21 @@ class PublicReadCachingTests extends BlogActors {
 		assertThat(api.get("/blog/health").headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("ETag"));
 	}
 
+	@Test
+	void aRenderedAnswerIsTheSameJsonEveryTimeAndHonoursAccept() {
+		String id = BlogFixtures.published(author, editor, "Rendered");
+
+		var first = api.get("/blog/id/" + id);
+		var again = api.get("/blog/id/" + id);
+
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(first.json().path("data").path("title").asString()).isEqualTo("Rendered");
+		assertThat(header(first, "Content-Type")).isEqualTo("application/json");
+		assertThat(header(first, "Content-Length")).isEqualTo(String.valueOf(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+		assertThat(api.with("Accept", "text/html, application/json;q=0.9").get("/blog/id/" + id).status()).isEqualTo(200);
+		assertThat(api.with("Accept", "application/xml").get("/blog/id/" + id).status()).isEqualTo(406);
+	}
+
 	private static String header(ApiClient.Response response, String name) {
 		return response.headers().entrySet().stream()
 			.filter(header -> header.getKey().equalsIgnoreCase(name))
