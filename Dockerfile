@@ -67,7 +67,7 @@ RUN mv "/app/$ARTIFACT.jar" /app/app.jar
 
 USER 10001:10001
 ENV PLATFORM_DATA_DIR=/var/lib/blog-platform/data \
-    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"
 # The JDK 25 AOT cache (JEP 483/514/515): one training start of the application in the embedded
 # mode, in this image with this JVM, records the classes it loads and links; every start of the
 # container then maps them instead of loading them again (scripts/run.sh does the same locally).
