@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the single jar in embedded development mode (nothing else to install). Builds it first
-# when it is missing or older than the sources; the build tries Maven's offline mode first, so it
-# also works without a network once dependencies are in ~/.m2.
+# when it is missing or older than its sources (the poms, src/main); the build tries Maven's
+# offline mode first, so it also works without a network once dependencies are in ~/.m2.
 #
 # Start-up uses the JDK 25 AOT cache (JEP 483/514/515): the first run after a build extracts the
 # jar into target/run and trains the cache with one start of the application (about half a
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
 jar=target/blog-platform.jar
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml app stacks src -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find pom.xml app stacks src/main -newer "$jar" -print -quit)" ]; then
   # Fresh classes (a moved or renamed class must not linger in the jar); the service jars stay.
   rm -rf target/classes
   mvn -B -ntp -q -o package -DskipTests 2>/dev/null || mvn -B -ntp -q package -DskipTests
