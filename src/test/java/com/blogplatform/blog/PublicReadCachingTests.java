@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.ApiTest;
 import com.blogplatform.testing.BlogFixtures;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Public reads are revalidated with an ETag: 304 while the answer is unchanged, the new answer as
  * soon as a change evicts it, and never a 304 to a request that would not have been answered.
  */
 @ApiTest
+@ExtendWith(OutputCaptureExtension.class)
 class PublicReadCachingTests extends BlogActors {
 
 	@Test
@@ -65,7 +70,7 @@ class PublicReadCachingTests extends BlogActors {
 	}
 
 	@Test
-	void aRenderedAnswerIsTheSameJsonEveryTimeAndHonoursAccept() {
+	void aRenderedAnswerIsTheSameJsonEveryTimeAndHonoursAccept(CapturedOutput output) {
 		String id = BlogFixtures.published(author, editor, "Rendered");
 
 		var first = api.get("/blog/id/" + id);
@@ -74,9 +79,13 @@ class PublicReadCachingTests extends BlogActors {
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(first.json().path("data").path("title").asString()).isEqualTo("Rendered");
 		assertThat(header(first, "Content-Type")).isEqualTo("application/json");
-		assertThat(header(first, "Content-Length")).isEqualTo(String.valueOf(first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+		assertThat(header(first, "Content-Length")).isEqualTo(String.valueOf(first.body().getBytes(StandardCharsets.UTF_8).length));
 		assertThat(api.with("Accept", "text/html, application/json;q=0.9").get("/blog/id/" + id).status()).isEqualTo(200);
-		assertThat(api.with("Accept", "application/xml").get("/blog/id/" + id).status()).isEqualTo(406);
+		var xmlOnly = api.with("Accept", "application/xml").get("/blog/id/" + id);
+		assertThat(xmlOnly.status()).isEqualTo(406);
+		assertThat(xmlOnly.body()).isEmpty();
+		assertThat(api.with("Accept", "application/xml").get("/blog/list/latest?page=1&limit=5").status()).isEqualTo(406);
+		assertThat(output.getAll()).doesNotContain("Unhandled failure").doesNotContain("HttpMediaTypeNotAcceptableException");
 	}
 
 	private static String header(ApiClient.Response response, String name) {

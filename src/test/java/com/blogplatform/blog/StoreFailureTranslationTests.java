@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.blogplatform.testing.ApiTest;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.ServerAddress;
+import com.mongodb.WriteError;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
+import java.util.Set;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -41,8 +45,8 @@ class StoreFailureTranslationTests {
 
 	@Test
 	void theOtherTranslationsStay() {
-		var duplicate = new com.mongodb.MongoWriteException(
-				new com.mongodb.WriteError(11000, "E11000 duplicate key error", new org.bson.BsonDocument()), new ServerAddress(), java.util.Set.of());
+		var duplicate = new MongoWriteException(
+				new WriteError(11000, "E11000 duplicate key error", new BsonDocument()), new ServerAddress(), Set.of());
 
 		assertThat(mongo.getExceptionTranslator().translateExceptionIfPossible(duplicate)).isInstanceOf(DuplicateKeyException.class);
 	}

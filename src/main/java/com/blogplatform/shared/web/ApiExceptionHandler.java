@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -182,6 +183,16 @@ public class ApiExceptionHandler {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ApiResponse<Void>> mediaType(HttpMediaTypeNotSupportedException ex) {
 		return failure(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
+	}
+
+	/**
+	 * An {@code Accept} that JSON cannot satisfy (e.g. only {@code application/xml}): 406 without a
+	 * body, since the envelope is JSON too; a client's choice, so nothing above debug is logged.
+	 */
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		log.debug("Not acceptable: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
