@@ -7,6 +7,7 @@ import com.blogplatform.blog.content.BlogFailure.AuthorNotFound;
 import com.blogplatform.blog.content.BlogFailure.BlogNotFound;
 import java.util.List;
 import org.bson.types.ObjectId;
+import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Service;
 /**
  * What anyone may read: published blogs by id or slug, and lists. Single blogs, pages of the lists
  * and similar lists are cached; {@link BlogChanged} evicts them, so an unpublished or deleted blog is never served
- * from the cache. What it cannot find is a {@link BlogFailure}.
+ * from the cache ({@link CatalogKeys} names the entries). What it cannot find is a {@link BlogFailure}.
  */
 @Service
+@CacheConfig(keyGenerator = CatalogKeys.NAME)
 public class BlogCatalog {
 
 	private final Blogs blogs;
@@ -28,12 +30,12 @@ public class BlogCatalog {
 		this.auth = auth;
 	}
 
-	@Cacheable(cacheNames = BlogCacheNames.BY_ID, key = "#id.toHexString()")
+	@Cacheable(cacheNames = BlogCacheNames.BY_ID)
 	public PublishedBlog byId(ObjectId id) {
 		return present(published(id));
 	}
 
-	@Cacheable(cacheNames = BlogCacheNames.BY_SLUG, key = "#slug")
+	@Cacheable(cacheNames = BlogCacheNames.BY_SLUG)
 	public PublishedBlog bySlug(String slug) {
 		return present(blogs.findBySlugAndPublishedTrueAndStatusTrue(slug).orElseThrow(() -> new BlogNotFound(null)));
 	}
@@ -42,18 +44,18 @@ public class BlogCatalog {
 	 * Cached by page: a list is read far more often than blogs change, and every change of a published
 	 * blog drops every cached page ({@link BlogChanged}), so a page is never older than the last change.
 	 */
-	@Cacheable(cacheNames = BlogCacheNames.LATEST, key = "#page.page() + ':' + #page.limit()")
+	@Cacheable(cacheNames = BlogCacheNames.LATEST)
 	public List<BlogSummary> latest(Paging page) {
 		return BlogSummary.listOf(blogs.findByPublishedTrueAndStatusTrue(page.pageable()));
 	}
 
-	@Cacheable(cacheNames = BlogCacheNames.TAGGED, key = "#tag + ':' + #page.page() + ':' + #page.limit()")
+	@Cacheable(cacheNames = BlogCacheNames.TAGGED)
 	public List<BlogSummary> tagged(String tag, Paging page) {
 		return BlogSummary.listOf(blogs.findByTagsAndPublishedTrueAndStatusTrue(tag, page.pageable()));
 	}
 
 	/** At most six published blogs like this one, never itself; see {@link SimilarityRanking}. */
-	@Cacheable(cacheNames = BlogCacheNames.SIMILAR, key = "#id.toHexString()")
+	@Cacheable(cacheNames = BlogCacheNames.SIMILAR)
 	public List<BlogSummary> similar(ObjectId id) {
 		Blog source = published(id);
 		List<Blog> candidates = blogs.findSimilarCandidates(source.id(), source.tags(),
