@@ -6,7 +6,9 @@ import com.blogplatform.blog.content.PublishedBlog;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.boot.cache.autoconfigure.RedisCacheManagerBuilderCustomizer;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.CacheErrorHandler;
@@ -15,8 +17,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.cache.RedisCacheWriter;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.data.redis.serializer.JacksonJsonRedisSerializer;
 import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.data.redis.serializer.RedisSerializer;
@@ -29,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * latest and tag lists and of the authors' and editors' lists, which the reference does not cache,
  * 10 minutes), written and evicted immediately so an eviction is visible to the next read. In the
  * embedded mode an in-memory cache serves instead (Caffeine, 10 minutes for every entry, bounded by
- * the text it holds: {@link #EMBEDDED_MAX_CHARS}). A failing cache is logged and bypassed: reads go to MongoDB.
+ * the text it holds: {@link #EMBEDDED_MAX_CHARS}). With Redis, the public reads (blogs, similar lists,
+ * pages of the latest and tag lists) also keep a copy in memory for at most
+ * {@link NearCaches#NEAR_TTL}, dropped on every instance before a change is answered ({@link NearCaches}).
+ * A failing cache is logged and bypassed: reads go to MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -82,10 +91,38 @@ class BlogCacheConfiguration implements CachingConfigurer {
 		return errors;
 	}
 
+	/** The caches in memory in front of Redis: the public reads, not the authors' and editors' lists. */
+	static final Set<String> NEAR = Set.of(BlogCacheNames.BY_ID, BlogCacheNames.BY_SLUG, BlogCacheNames.SIMILAR,
+			BlogCacheNames.LATEST, BlogCacheNames.TAGGED);
+
 	@Bean
-	RedisCacheManagerBuilderCustomizer blogRedisCaches(RedisConnectionFactory connections, JsonMapper json) {
-		var listOfItems = json.getTypeFactory().constructCollectionType(java.util.List.class, BlogSummary.class);
-		return builder -> builder
+	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
+	NearCaches nearCaches(StringRedisTemplate redis) {
+		return new NearCaches(redis);
+	}
+
+	/** Receives the other instances' invalidations; resubscribes by itself after a lost connection. */
+	@Bean
+	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
+	RedisMessageListenerContainer nearCacheInvalidations(RedisConnectionFactory connections, NearCaches near) {
+		var container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connections);
+		container.addMessageListener(near, new ChannelTopic(NearCaches.CHANNEL));
+		return container;
+	}
+
+	/** Redis's caches with the copies in memory in front of the public reads' (Boot's own cache manager steps back). */
+	@Bean
+	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
+	CacheManager cacheManager(RedisConnectionFactory connections, JsonMapper json, NearCaches near) {
+		RedisCacheManager redis = redisCaches(connections, json).build();
+		redis.initializeCaches();
+		return new NearCacheManager(redis, near, NEAR);
+	}
+
+	private static RedisCacheManager.RedisCacheManagerBuilder redisCaches(RedisConnectionFactory connections, JsonMapper json) {
+		var listOfItems = json.getTypeFactory().constructCollectionType(List.class, BlogSummary.class);
+		return RedisCacheManager.builder(connections)
 			.cacheWriter(RedisCacheWriter.create(connections,
 					writer -> writer.immediateWrites().batchStrategy(BatchStrategies.scan(500))))
 			.withCacheConfiguration(BlogCacheNames.BY_ID, config(BLOG_TTL, new JacksonJsonRedisSerializer<>(json, PublishedBlog.class)))

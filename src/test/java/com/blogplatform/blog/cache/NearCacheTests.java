@@ -1,0 +1,163 @@
+package com.blogplatform.blog.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.blogplatform.testing.ServerProcess;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cache.Cache;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Two instances, each with its copies in memory, in front of one shared cache (standing for Redis) on
+ * a Redis of their own for the invalidations: a copy is served without asking the shared cache, and
+ * an eviction through one instance has dropped the other's copy when it returns.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NearCacheTests {
+
+	static final ServerProcess redisServer = ServerProcess.redis().start();
+
+	static LettuceConnectionFactory connections;
+
+	static StringRedisTemplate redis;
+
+	static final List<RedisMessageListenerContainer> containers = new ArrayList<>();
+
+	final AtomicInteger sharedReads = new AtomicInteger();
+
+	final Cache shared = new ConcurrentMapCache("blog-by-id") {
+		@Override
+		public ValueWrapper get(Object key) {
+			sharedReads.incrementAndGet();
+			return super.get(key);
+		}
+	};
+
+	@BeforeAll
+	static void connect() {
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redisServer.port()));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		containers.forEach(RedisMessageListenerContainer::stop);
+		connections.destroy();
+		redisServer.close();
+	}
+
+	@Test
+	void aCopyIsServedFromMemoryAndAnEvictionElsewhereDropsItBeforeItReturns() {
+		NearCache one = new NearCache(shared, subscribed(new NearCaches(redis)));
+		NearCache other = new NearCache(shared, subscribed(new NearCaches(redis)));
+		shared.put("id-1", "first");
+
+		assertThat(other.get("id-1").get()).isEqualTo("first");
+		int reads = sharedReads.get();
+		assertThat(other.get("id-1").get()).isEqualTo("first");
+		assertThat(sharedReads.get()).as("the second read is the copy's").isEqualTo(reads);
+
+		one.evict("id-1");
+
+		assertThat(other.get("id-1")).isNull();
+		assertThat(shared.get("id-1")).isNull();
+	}
+
+	@Test
+	void clearingThroughOneInstanceDropsEveryCopyOfThatCacheOnTheOther() {
+		NearCaches otherCopies = subscribed(new NearCaches(redis));
+		NearCache one = new NearCache(shared, subscribed(new NearCaches(redis)));
+		NearCache other = new NearCache(shared, otherCopies);
+		NearCache otherCache = new NearCache(new ConcurrentMapCache("blog-by-slug"), otherCopies);
+		other.put("a", 1);
+		other.put("b", 2);
+		otherCache.put("a-slug", 3);
+
+		one.clear();
+
+		assertThat(otherCopies.copy("blog-by-id", "a")).isNull();
+		assertThat(otherCopies.copy("blog-by-id", "b")).isNull();
+		assertThat(other.get("a")).isNull();
+		assertThat(otherCopies.copy("blog-by-slug", "a-slug").get()).as("another cache's copy stays").isEqualTo(3);
+	}
+
+	@Test
+	void aCopyReadWhileAnInvalidationArrivesIsNotKept() {
+		NearCaches copies = new NearCaches(redis);
+		Cache racing = new ConcurrentMapCache("blog-by-id") {
+			@Override
+			public ValueWrapper get(Object key) {
+				ValueWrapper value = super.get(key);
+				copies.drop("blog-by-id", key); // an invalidation between the read and the keeping
+				return value;
+			}
+		};
+		racing.put("id-2", "old");
+
+		assertThat(new NearCache(racing, copies).get("id-2").get()).isEqualTo("old");
+
+		assertThat(copies.copy("blog-by-id", "id-2")).isNull();
+	}
+
+	@Test
+	void subscribingAgainDropsEveryCopy() {
+		NearCaches copies = new NearCaches(redis);
+		new NearCache(shared, copies).put("id-3", "kept");
+
+		copies.onChannelSubscribed(NearCaches.CHANNEL.getBytes(StandardCharsets.UTF_8), 1);
+
+		assertThat(copies.copy("blog-by-id", "id-3")).isNull();
+	}
+
+	@Test
+	void anInstanceThatDoesNotConfirmDelaysAnEvictionOnlyUpToThePatience(CapturedOutput output) {
+		NearCache one = new NearCache(shared, subscribed(new NearCaches(redis)));
+		MessageListener paused = (message, pattern) -> {
+			// receives, never confirms
+		};
+		subscribed(paused);
+
+		one.evict("id-4");
+
+		assertThat(output.getAll()).contains("instances confirmed dropping an entry of blog-by-id within 250 ms");
+	}
+
+	private static <L extends MessageListener> L subscribed(L listener) {
+		long before = subscribers();
+		var container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connections);
+		container.addMessageListener(listener, new ChannelTopic(NearCaches.CHANNEL));
+		container.afterPropertiesSet();
+		container.start();
+		containers.add(container);
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (subscribers() <= before) {
+			assertThat(System.nanoTime()).as("subscribed within 5 s").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+		return listener;
+	}
+
+	/** The receivers of an invalidation of a cache nobody has: how many are subscribed. */
+	private static long subscribers() {
+		return redis.convertAndSend(NearCaches.CHANNEL, "probe\nno-such-cache\nprobe");
+	}
+}
