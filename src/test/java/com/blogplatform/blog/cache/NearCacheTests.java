@@ -128,6 +128,23 @@ class NearCacheTests {
 	}
 
 	@Test
+	void aRedisRestartDropsEveryCopyOnceTheChannelIsSubscribedAgain() {
+		NearCaches copies = subscribed(new NearCaches(redis));
+		new NearCache(shared, copies).put("id-5", "before the restart");
+		long invalidations = copies.invalidations("blog-by-id");
+
+		redisServer.stop();
+		redisServer.start(); // invalidations sent meanwhile would have been lost
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (copies.invalidations("blog-by-id") == invalidations) {
+			assertThat(System.nanoTime()).as("subscribed again within 30 s").isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+		assertThat(copies.copy("blog-by-id", "id-5")).isNull();
+	}
+
+	@Test
 	void anInstanceThatDoesNotConfirmDelaysAnEvictionOnlyUpToThePatience(CapturedOutput output) {
 		NearCache one = new NearCache(shared, subscribed(new NearCaches(redis)));
 		MessageListener paused = (message, pattern) -> {
