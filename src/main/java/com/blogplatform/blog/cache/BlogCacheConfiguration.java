@@ -15,6 +15,7 @@ import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.cache.BatchStrategies;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
@@ -36,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 10 minutes), written and evicted immediately so an eviction is visible to the next read. In the
  * embedded mode an in-memory cache serves instead (Caffeine, 10 minutes for every entry, bounded by
  * the text it holds: {@link #EMBEDDED_MAX_CHARS}). With Redis, the public reads (blogs, similar lists,
- * pages of the latest and tag lists) also keep a copy in memory for at most
+ * pages of the latest and tag lists) and the pages of the authors' and editors' lists also keep a copy
+ * in memory for at most
  * {@link NearCaches#NEAR_TTL}, dropped on every instance before a change is answered ({@link NearCaches}).
  * A failing cache is logged and bypassed: reads go to MongoDB.
  */
@@ -47,6 +49,14 @@ class BlogCacheConfiguration implements CachingConfigurer {
 	static final Duration BLOG_TTL = Duration.ofMinutes(10);
 
 	static final Duration SIMILAR_TTL = Duration.ofHours(6);
+
+	/**
+	 * The caches copied in memory in front of Redis: the public reads, and the pages of the authors' and
+	 * editors' lists (their keys name a generation, so a page's content never changes). Not the
+	 * generations themselves: each list read asks Redis for its owner's current one.
+	 */
+	static final Set<String> NEAR = Set.of(BlogCacheNames.BY_ID, BlogCacheNames.BY_SLUG, BlogCacheNames.SIMILAR,
+			BlogCacheNames.LATEST, BlogCacheNames.TAGGED, BlogCacheNames.LIST_PAGES);
 
 	/**
 	 * What the embedded mode's cache may hold, in characters of text (a blog's text may have 50,000):
@@ -91,10 +101,6 @@ class BlogCacheConfiguration implements CachingConfigurer {
 		return errors;
 	}
 
-	/** The caches in memory in front of Redis: the public reads, not the authors' and editors' lists. */
-	static final Set<String> NEAR = Set.of(BlogCacheNames.BY_ID, BlogCacheNames.BY_SLUG, BlogCacheNames.SIMILAR,
-			BlogCacheNames.LATEST, BlogCacheNames.TAGGED);
-
 	@Bean
 	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
 	NearCaches nearCaches(StringRedisTemplate redis) {
@@ -107,6 +113,9 @@ class BlogCacheConfiguration implements CachingConfigurer {
 	RedisMessageListenerContainer nearCacheInvalidations(RedisConnectionFactory connections, NearCaches near) {
 		var container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
+		var dispatch = new SimpleAsyncTaskExecutor("near-cache-");
+		dispatch.setVirtualThreads(true);
+		container.setTaskExecutor(dispatch);
 		container.addMessageListener(near, new ChannelTopic(NearCaches.CHANNEL));
 		return container;
 	}
