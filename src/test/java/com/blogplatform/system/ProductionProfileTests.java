@@ -50,14 +50,22 @@ class ProductionProfileTests {
 	}
 
 	@Test
-	void theSingleJarServesTheWholeFlowAndRidesOutARedisOutage() {
-		try (ServerProcess redis = ServerProcess.redis().start()) {
+	void theSingleJarStartsWithoutRedisServesTheWholeFlowAndRidesOutARedisOutage() {
+		try (ServerProcess redis = ServerProcess.redis()) { // not started yet: Redis is down while the jar starts
 			Map<String, String> env = new HashMap<>(prod.singleJar());
 			env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
 			try (ServiceJar jar = ServiceJar.of("blog-platform", prod.work.resolve("single"), env).start()) {
 				// Profile prod logs JSON (ECS): the quotes in the message are escaped.
 				assertThat(jar.logText()).contains("The following 1 profile is active: \\\"prod\\\"").doesNotContain("Embedded");
 				ApiClient api = prod.client(jar.baseUrl());
+				assertThat(components(api)).containsEntry("redis", "DOWN");
+				Waiting.until(Duration.ofSeconds(15), () -> jar.logText().contains("Could not subscribe to blog:near-cache:invalidations"));
+				assertThat(jar.logText()).contains("Could not subscribe to blog:near-cache:invalidations");
+				redis.start();
+				Waiting.until(Duration.ofSeconds(15), () -> jar.logText().contains("Subscribed to blog:near-cache:invalidations"));
+				assertThat(jar.logText()).as("the near caches' channel subscribed once Redis came")
+					.contains("Subscribed to blog:near-cache:invalidations");
+				Waiting.until(Duration.ofSeconds(10), () -> "UP".equals(components(api).get("redis")));
 				TestUser admin = prod.admin(api);
 				ApiClient asAuthor = api.bearer(Users.withRoles(api, admin, "AUTHOR").accessToken());
 				ApiClient asEditor = api.bearer(Users.withRoles(api, admin, "EDITOR").accessToken());

@@ -107,7 +107,11 @@ class BlogCacheConfiguration implements CachingConfigurer {
 		return new NearCaches(redis);
 	}
 
-	/** Receives the other instances' invalidations; resubscribes by itself after a lost connection. */
+	/**
+	 * Receives the other instances' invalidations; resubscribes by itself after a lost connection. Started
+	 * by {@link #nearCacheSubscription}, not by the context: a Redis that is down at start-up must not
+	 * stop the service from starting.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
 	RedisMessageListenerContainer nearCacheInvalidations(RedisConnectionFactory connections, NearCaches near) {
@@ -117,7 +121,14 @@ class BlogCacheConfiguration implements CachingConfigurer {
 		dispatch.setVirtualThreads(true);
 		container.setTaskExecutor(dispatch);
 		container.addMessageListener(near, new ChannelTopic(NearCaches.CHANNEL));
+		container.setAutoStartup(false);
 		return container;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "spring.cache.type", havingValue = "redis")
+	NearCacheSubscription nearCacheSubscription(RedisMessageListenerContainer nearCacheInvalidations) {
+		return new NearCacheSubscription(nearCacheInvalidations, NearCacheSubscription.RETRY);
 	}
 
 	/** Redis's caches with the copies in memory in front of the public reads' (Boot's own cache manager steps back). */

@@ -23,8 +23,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * returns once every receiver confirmed or {@link #CONFIRMATION_PATIENCE} passed; so a change answered
  * through one instance is not served from another's memory. Where a confirmation or the channel is
  * lost (Redis down, a reconnect), a copy lives at most {@link #NEAR_TTL}, and every copy is dropped when
- * the channel is subscribed again. Keys are strings (the catalog's {@code CatalogKeys}, the evictions'
- * expressions), so a key sent as text names the same copy.
+ * the channel is subscribed again; while it is not subscribed (Redis down at start-up) no copy is kept.
+ * Keys are strings (the catalog's {@code CatalogKeys}, the evictions' expressions), so a key sent as
+ * text names the same copy.
  */
 final class NearCaches implements MessageListener, SubscriptionListener {
 
@@ -58,6 +59,9 @@ final class NearCaches implements MessageListener, SubscriptionListener {
 
 	private final AtomicLong sent = new AtomicLong();
 
+	/** Copies are kept only while the channel is subscribed: unsubscribed, an invalidation would not reach them. */
+	private volatile boolean subscribed;
+
 	private final String instance = UUID.randomUUID().toString();
 
 	private final StringRedisTemplate redis;
@@ -77,7 +81,7 @@ final class NearCaches implements MessageListener, SubscriptionListener {
 
 	/** Keeps a copy unless an invalidation came since {@code seen}; checked again after keeping it, so none is missed. */
 	void keep(String cache, Object key, ValueWrapper value, long seen) {
-		if (invalidations(cache) != seen) {
+		if (!subscribed || invalidations(cache) != seen) {
 			return;
 		}
 		Copy copy = new Copy(cache, key);
@@ -143,6 +147,19 @@ final class NearCaches implements MessageListener, SubscriptionListener {
 	/** Subscribed (again, after a lost connection): invalidations may have been missed meanwhile. */
 	@Override
 	public void onChannelSubscribed(byte[] channel, long count) {
+		resubscriptions.incrementAndGet();
+		copies.invalidateAll();
+		subscribed = true;
+	}
+
+	/** Whether copies are kept now: the channel is subscribed. */
+	boolean isSubscribed() {
+		return subscribed;
+	}
+
+	@Override
+	public void onChannelUnsubscribed(byte[] channel, long count) {
+		subscribed = false;
 		resubscriptions.incrementAndGet();
 		copies.invalidateAll();
 	}

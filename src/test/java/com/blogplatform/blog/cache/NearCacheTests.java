@@ -101,7 +101,7 @@ class NearCacheTests {
 
 	@Test
 	void aCopyReadWhileAnInvalidationArrivesIsNotKept() {
-		NearCaches copies = new NearCaches(redis);
+		NearCaches copies = announced(new NearCaches(redis));
 		Cache racing = new ConcurrentMapCache("blog-by-id") {
 			@Override
 			public ValueWrapper get(Object key) {
@@ -119,12 +119,69 @@ class NearCacheTests {
 
 	@Test
 	void subscribingAgainDropsEveryCopy() {
-		NearCaches copies = new NearCaches(redis);
+		NearCaches copies = announced(new NearCaches(redis));
 		new NearCache(shared, copies).put("id-3", "kept");
+		assertThat(copies.copy("blog-by-id", "id-3").get()).isEqualTo("kept");
 
-		copies.onChannelSubscribed(NearCaches.CHANNEL.getBytes(StandardCharsets.UTF_8), 1);
+		announced(copies);
 
 		assertThat(copies.copy("blog-by-id", "id-3")).isNull();
+	}
+
+	@Test
+	void noCopyIsKeptWhileTheChannelIsNotSubscribed() {
+		NearCaches copies = new NearCaches(redis);
+		NearCache cache = new NearCache(shared, copies);
+
+		cache.put("id-6", "not kept");
+		assertThat(copies.copy("blog-by-id", "id-6")).as("never subscribed").isNull();
+
+		announced(copies);
+		cache.put("id-6", "kept");
+		assertThat(copies.copy("blog-by-id", "id-6").get()).isEqualTo("kept");
+
+		copies.onChannelUnsubscribed(CHANNEL, 0);
+		assertThat(copies.copy("blog-by-id", "id-6")).as("dropped when unsubscribed").isNull();
+		cache.put("id-6", "not kept either");
+		assertThat(copies.copy("blog-by-id", "id-6")).isNull();
+	}
+
+	@Test
+	void aRedisDownAtStartUpDelaysTheSubscriptionNotTheStart(CapturedOutput output) throws Exception {
+		ServerProcess later = ServerProcess.redis();
+		var down = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", later.port()));
+		down.afterPropertiesSet();
+		down.start();
+		NearCaches copies = new NearCaches(new StringRedisTemplate(down));
+		var container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(down);
+		container.addMessageListener(copies, new ChannelTopic(NearCaches.CHANNEL));
+		container.afterPropertiesSet();
+		var subscription = new NearCacheSubscription(container, Duration.ofMillis(100));
+		try {
+			subscription.start(); // returns at once: the context's start-up goes on
+
+			assertThat(subscription.isRunning()).isTrue();
+			awaitOutput(output, "Could not subscribe to " + NearCaches.CHANNEL);
+			assertThat(subscription.isListening()).isFalse();
+
+			later.start();
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (!subscription.isListening() || !copies.isSubscribed()) {
+				assertThat(System.nanoTime()).as("subscribed within 10 s of Redis starting").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			new NearCache(shared, copies).put("id-7", "kept once subscribed");
+			assertThat(copies.copy("blog-by-id", "id-7").get()).isEqualTo("kept once subscribed");
+			awaitOutput(output, "Subscribed to " + NearCaches.CHANNEL);
+		}
+		finally {
+			subscription.stop();
+			container.destroy();
+			down.destroy();
+			later.close();
+		}
+		assertThat(subscription.isRunning()).isFalse();
 	}
 
 	@Test
@@ -157,6 +214,22 @@ class NearCacheTests {
 		assertThat(output.getAll()).contains("instances confirmed dropping an entry of blog-by-id within 250 ms");
 	}
 
+	private static final byte[] CHANNEL = NearCaches.CHANNEL.getBytes(StandardCharsets.UTF_8);
+
+	/** As the container tells a listener that the channel is subscribed. */
+	private static NearCaches announced(NearCaches copies) {
+		copies.onChannelSubscribed(CHANNEL, 1);
+		return copies;
+	}
+
+	private static void awaitOutput(CapturedOutput output, String text) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!output.getAll().contains(text)) {
+			assertThat(System.nanoTime()).as("logged within 10 s: " + text).isLessThan(deadline);
+			Thread.onSpinWait();
+		}
+	}
+
 	private static <L extends MessageListener> L subscribed(L listener) {
 		long before = subscribers();
 		var container = new RedisMessageListenerContainer();
@@ -166,7 +239,7 @@ class NearCacheTests {
 		container.start();
 		containers.add(container);
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (subscribers() <= before) {
+		while (subscribers() <= before || listener instanceof NearCaches copies && !copies.isSubscribed()) {
 			assertThat(System.nanoTime()).as("subscribed within 5 s").isLessThan(deadline);
 			Thread.onSpinWait();
 		}
