@@ -209,6 +209,33 @@ class ProductionShapeTests {
 		assertThat(api(blog1).get("/blog/id/" + id).status()).as("published through blog2, seen through blog1").isEqualTo(200);
 	}
 
+	/**
+	 * Each auth instance keeps the grants it read in memory; a sign-out through one has ended them on
+	 * the other, and behind both blog instances, when it is answered.
+	 */
+	@Test
+	@Order(4)
+	void aSignOutThroughOneAuthInstanceIsRefusedAtOnceEverywhere() {
+		TestUser session = Users.signIn(api(auth1), author.email(), author.password());
+		for (int i = 0; i < 3; i++) {
+			assertThat(api(auth2).bearer(session.accessToken()).get("/auth/profile/mine").status()).isEqualTo(200);
+			for (ServiceJar blog : List.of(blog1, blog2)) {
+				assertThat(api(blog).bearer(session.accessToken()).get("/blog/author/drafts?page=1&limit=1").status()).isEqualTo(200);
+			}
+		}
+
+		assertThat(api(auth1).bearer(session.accessToken()).delete("/auth/signout").status()).isEqualTo(200);
+
+		assertThat(api(auth2).bearer(session.accessToken()).get("/auth/profile/mine").status()).as("through the other auth instance")
+			.isEqualTo(401);
+		for (ServiceJar blog : List.of(blog1, blog2)) {
+			for (int i = 0; i < 2; i++) { // NATS' queue group: both auth instances answer
+				assertThat(api(blog).bearer(session.accessToken()).get("/blog/author/drafts?page=1&limit=1").status())
+					.as("through %s", blog.log().getFileName()).isEqualTo(401);
+			}
+		}
+	}
+
 	@Test
 	@Order(5)
 	void blogsNatsCredentialCannotAnswerForAuth() throws Exception {

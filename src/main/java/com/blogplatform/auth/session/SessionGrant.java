@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What authenticating an access token needs, read in one statement ({@link Query}): the active user
- * with its active roles, and the session of the token if it is still active ({@code null} ids otherwise).
+ * with its active roles, and the session of the token if it is still active ({@code null} ids and
+ * expiry otherwise).
  */
-record SessionGrant(Account account, UUID sessionId, UUID familyId) {
+record SessionGrant(Account account, UUID sessionId, UUID familyId, Instant sessionExpiresAt) {
 
 	boolean sessionActive() {
 		return sessionId != null;
@@ -35,7 +36,7 @@ record SessionGrant(Account account, UUID sessionId, UUID familyId) {
 	static final class Query {
 
 		private static final String SQL = """
-				SELECT u.id, u.email, u.name, u.profile_pic_url, k.id AS session_id, k.family_id, r.id AS role_id, r.code AS role_code
+				SELECT u.id, u.email, u.name, u.profile_pic_url, k.id AS session_id, k.family_id, k.expires_at, r.id AS role_id, r.code AS role_code
 				FROM users u
 				LEFT JOIN keystore k ON k.user_id = u.id AND k.p_key = ? AND k.status AND k.expires_at > ?
 				LEFT JOIN user_roles ur ON ur.user_id = u.id
@@ -65,6 +66,7 @@ record SessionGrant(Account account, UUID sessionId, UUID familyId) {
 			String picture = rows.getString("profile_pic_url");
 			UUID sessionId = rows.getObject("session_id", UUID.class);
 			UUID familyId = rows.getObject("family_id", UUID.class);
+			OffsetDateTime expiresAt = rows.getObject("expires_at", OffsetDateTime.class);
 			List<Account.AssignedRole> roles = new ArrayList<>(4);
 			do {
 				UUID roleId = rows.getObject("role_id", UUID.class);
@@ -73,7 +75,8 @@ record SessionGrant(Account account, UUID sessionId, UUID familyId) {
 				}
 			}
 			while (rows.next());
-			return new SessionGrant(new Account(id, email, name, picture, List.copyOf(roles)), sessionId, familyId);
+			return new SessionGrant(new Account(id, email, name, picture, List.copyOf(roles)), sessionId, familyId,
+					expiresAt == null ? null : expiresAt.toInstant());
 		}
 	}
 }

@@ -46,9 +46,9 @@ public class SessionManagement {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final SessionGrant.Query grants;
+	private final SessionGrants grants;
 
-	SessionManagement(Sessions sessions, SessionGrant.Query grants, AccountManagement accounts, TokenCodec tokens, Clock clock,
+	SessionManagement(Sessions sessions, SessionGrants grants, AccountManagement accounts, TokenCodec tokens, Clock clock,
 			SessionProperties properties, ApplicationEventPublisher events) {
 		this.sessions = sessions;
 		this.grants = grants;
@@ -89,9 +89,9 @@ public class SessionManagement {
 	/**
 	 * Authenticates an {@code Authorization} header value. Data-access failures propagate: they are
 	 * not an authentication failure, and callers answer them as "unavailable". Once the token's
-	 * signature is verified, one query reads the user, its roles and the session
-	 * ({@link SessionGrant.Query}): no transaction, one connection borrowed once. Nothing about the
-	 * session is cached (only the token's verified signature, {@link TokenCodec}), so a signed-out or
+	 * signature is verified, the user, its roles and the session come from memory ({@link SessionGrants},
+	 * dropped on every instance before a change of them is answered) or from one query
+	 * ({@link SessionGrant.Query}: no transaction, one connection borrowed once), so a signed-out or
 	 * rotated token is refused on the next request on every instance.
 	 */
 	public Authentication authenticate(String authorizationHeader) {
