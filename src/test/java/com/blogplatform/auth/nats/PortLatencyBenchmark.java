@@ -14,7 +14,11 @@ import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.ServerProcess;
 import com.blogplatform.testing.Users;
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The cost of the port's one call per protected request, {@code authenticate}, bound in-process and
  * over NATS (a nats-server on loopback, the responder in the same JVM as the client, so the
  * difference is the hop: encoding, two socket round trips through the server, decoding). Both
- * bindings are measured in alternating rounds, so machine noise falls on both alike.
+ * bindings are measured in alternating rounds, so machine noise falls on both alike, and so is the
+ * floor of the hop: a bare jnats request echoed by a dispatcher on the same server (no headers, no
+ * encoding, no auth), what jnats' reader, writer and dispatcher threads cost by themselves here.
  */
 @ApiTest
 @Tag("benchmark")
@@ -34,6 +40,8 @@ class PortLatencyBenchmark {
 	private static final int ROUNDS = 6;
 
 	private static final int CALLS_PER_ROUND = 1_000;
+
+	private static final String ECHO = "benchmark.echo";
 
 	@Autowired
 	InProcessAuthPort inProcess;
@@ -52,15 +60,25 @@ class PortLatencyBenchmark {
 			responder.start();
 			NatsAuthPort overNats = new NatsAuthPort(NatsConnector.of(clientConnection), Duration.ofSeconds(2), "auth");
 
+			Dispatcher echo = responderConnection.createDispatcher(message -> responderConnection.publish(message.getReplyTo(),
+					message.getData()));
+			echo.subscribe(ECHO, "q");
+			responderConnection.flush(Duration.ofSeconds(2));
+			byte[] body = ("{\"value\":\"" + header + "\"}").getBytes(StandardCharsets.UTF_8);
+
 			measure(inProcess, header, new long[WARM_UP], 0, WARM_UP);
 			measure(overNats, header, new long[WARM_UP], 0, WARM_UP);
+			echo(clientConnection, body, new long[WARM_UP], 0, WARM_UP);
 			long[] local = new long[ROUNDS * CALLS_PER_ROUND];
 			long[] remote = new long[ROUNDS * CALLS_PER_ROUND];
+			long[] bare = new long[ROUNDS * CALLS_PER_ROUND];
 			for (int round = 0; round < ROUNDS; round++) {
 				measure(inProcess, header, local, round * CALLS_PER_ROUND, CALLS_PER_ROUND);
 				measure(overNats, header, remote, round * CALLS_PER_ROUND, CALLS_PER_ROUND);
+				echo(clientConnection, body, bare, round * CALLS_PER_ROUND, CALLS_PER_ROUND);
 			}
 			responder.stop();
+			responderConnection.closeDispatcher(echo);
 
 			long localP50 = percentile(local, 50);
 			long localP99 = percentile(local, 99);
@@ -73,7 +91,18 @@ class PortLatencyBenchmark {
 			line("|---|---|---|");
 			line("| in-process | " + micros(localP50) + " | " + micros(localP99) + " |");
 			line("| NATS request/reply | " + micros(remoteP50) + " | " + micros(remoteP99) + " |");
+			line("| the floor: a bare jnats request echoed, same server | " + micros(percentile(bare, 50)) + " | "
+					+ micros(percentile(bare, 99)) + " |");
 			line(String.format("| NATS / in-process | %.2fx | %.2fx |", (double) remoteP50 / localP50, (double) remoteP99 / localP99));
+		}
+	}
+
+	private static void echo(Connection connection, byte[] body, long[] samples, int from, int count) throws Exception {
+		for (int i = from; i < from + count; i++) {
+			long started = System.nanoTime();
+			Message reply = connection.requestWithTimeout(ECHO, body, Duration.ofSeconds(2)).get(2, TimeUnit.SECONDS);
+			samples[i] = System.nanoTime() - started;
+			assertThat(reply.getData()).hasSize(body.length);
 		}
 	}
 
