@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * 10 minutes), written and evicted immediately so an eviction is visible to the next read. In the
  * embedded mode an in-memory cache serves instead (Caffeine, 10 minutes for every entry, bounded by
  * the text it holds: {@link #EMBEDDED_MAX_CHARS}). With Redis, the public reads (blogs, similar lists,
- * pages of the latest and tag lists) and the pages of the authors' and editors' lists also keep a copy
- * in memory for at most {@link NearCaches#NEAR_TTL}, dropped on every instance before a change is
+ * pages of the latest and tag lists), the pages of the authors' and editors' lists and their
+ * generations also keep a copy in memory for at most {@link NearCaches#NEAR_TTL}, dropped on every instance before a change is
  * answered ({@link NearCaches}).
  * A failing cache is logged and bypassed: reads go to MongoDB.
  */
@@ -51,12 +51,12 @@ class BlogCacheConfiguration implements CachingConfigurer {
 	static final Duration SIMILAR_TTL = Duration.ofHours(6);
 
 	/**
-	 * The caches copied in memory in front of Redis: the public reads, and the pages of the authors' and
-	 * editors' lists (their keys name a generation, so a page's content never changes). Not the
-	 * generations themselves: each list read asks Redis for its owner's current one.
+	 * The caches copied in memory in front of Redis: the public reads, the pages of the authors' and
+	 * editors' lists (their keys name a generation, so a page's content never changes) and the
+	 * generations themselves, which every write evicts, so on every instance before it is answered.
 	 */
 	static final Set<String> NEAR = Set.of(BlogCacheNames.BY_ID, BlogCacheNames.BY_SLUG, BlogCacheNames.SIMILAR,
-			BlogCacheNames.LATEST, BlogCacheNames.TAGGED, BlogCacheNames.LIST_PAGES);
+			BlogCacheNames.LATEST, BlogCacheNames.TAGGED, BlogCacheNames.LIST_PAGES, BlogCacheNames.LIST_GENERATIONS);
 
 	/**
 	 * What the embedded mode's cache may hold, in characters of text (a blog's text may have 50,000):

@@ -79,6 +79,15 @@ final class NearCache implements Cache {
 		near.keep(getName(), key, new SimpleValueWrapper(value), invalidations);
 	}
 
+	/** Atomic in the shared cache (Redis's SET NX); the value that won is kept. */
+	@Override
+	public ValueWrapper putIfAbsent(Object key, Object value) {
+		long invalidations = near.invalidations(getName());
+		ValueWrapper existing = shared.putIfAbsent(key, value);
+		near.keep(getName(), key, existing != null ? existing : new SimpleValueWrapper(value), invalidations);
+		return existing;
+	}
+
 	/** Here first (this instance's next read is fresh even when Redis is down), then Redis, then everywhere else. */
 	@Override
 	public void evict(Object key) {

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pages of an author's lists and of the editors' lists, cached under a <em>generation</em> of their
- * owner (an author, or all editors). Every write of a blog gives its author and the editors a new
- * generation ({@link #changed}), after the write and before the request that made it returns; a page
+ * owner (an author, or all editors). Every write of a blog ends its author's and the editors'
+ * generations ({@link #changed}), after the write and before the request that made it returns, and
+ * the next read starts a new one; a page
  * is cached and read only under the generation it was looked up with. So a page read from MongoDB
  * before a write and cached after it lands under the old generation, which nobody reads again: a
  * list never shows less than the writes already answered, on every instance, without evicting by
@@ -101,12 +102,16 @@ class ListPages {
 		}
 	}
 
+	/**
+	 * Drops the owner's generation (the next read creates a new one), rather than writing a new one:
+	 * an eviction reaches the copies every instance keeps in memory before it returns.
+	 */
 	private void renew(String owner) {
 		try {
-			generations.put(owner, UUID.randomUUID().toString());
+			generations.evict(owner);
 		}
 		catch (RuntimeException cacheDown) {
-			errors.handleCachePutError(cacheDown, generations, owner, null);
+			errors.handleCacheEvictError(cacheDown, generations, owner);
 		}
 	}
 }

@@ -129,6 +129,18 @@ class NearCacheTests {
 	}
 
 	@Test
+	void putIfAbsentKeepsTheValueThatWon() {
+		NearCaches copies = announced(new NearCaches(redis));
+		NearCache cache = new NearCache(shared, copies);
+
+		assertThat(cache.putIfAbsent("generation", "first")).isNull();
+		assertThat(cache.putIfAbsent("generation", "second").get()).isEqualTo("first");
+
+		assertThat(shared.get("generation").get()).isEqualTo("first");
+		assertThat(copies.copy("blog-by-id", "generation").get()).isEqualTo("first");
+	}
+
+	@Test
 	void noCopyIsKeptWhileTheChannelIsNotSubscribed() {
 		NearCaches copies = new NearCaches(redis);
 		NearCache cache = new NearCache(shared, copies);
