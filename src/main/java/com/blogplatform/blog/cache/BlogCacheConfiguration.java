@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * embedded mode an in-memory cache serves instead (Caffeine, 10 minutes for every entry, bounded by
  * the text it holds: {@link #EMBEDDED_MAX_CHARS}). With Redis, the public reads (blogs, similar lists,
  * pages of the latest and tag lists), the pages of the authors' and editors' lists and their
- * generations also keep a copy in memory for at most {@link NearCaches#NEAR_TTL}, dropped on every instance before a change is
- * answered ({@link NearCaches}).
+ * generations also keep a copy in memory for at most {@link NearCaches#NEAR_TTL}, dropped on every
+ * instance before a change is answered ({@link NearCaches}).
  * A failing cache is logged and bypassed: reads go to MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
