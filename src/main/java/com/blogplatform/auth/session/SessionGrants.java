@@ -65,6 +65,8 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 	/** How old the listening connection's last round trip may be while grants are used. */
 	static final Duration FRESHNESS = Duration.ofMillis(500);
 
+	private static final long FRESHNESS_NANOS = FRESHNESS.toNanos();
+
 	/** How often the listening connection makes a round trip. */
 	static final Duration ROUND_TRIP = Duration.ofMillis(100);
 
@@ -146,7 +148,7 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 	/** Whether grants are used now: the listening connection's last round trip is recent enough. */
 	boolean listening() {
 		long synced = syncedAt;
-		return synced != NEVER && System.nanoTime() - synced < FRESHNESS.toNanos();
+		return synced != NEVER && System.nanoTime() - synced < FRESHNESS_NANOS;
 	}
 
 	/** Whether the transaction about to commit changed a grant (the triggers say so in a setting of its own). */
@@ -191,7 +193,8 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 	}
 
 	Confirmed awaitConfirmations() {
-		long deadline = System.nanoTime() + FRESHNESS.toNanos();
+		long started = System.nanoTime();
+		long deadline = started + FRESHNESS_NANOS;
 		String token = instance + ":" + sent.incrementAndGet();
 		Confirmations confirmations = new Confirmations(Thread.currentThread());
 		confirming.put(token, confirmations);
@@ -202,7 +205,7 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 			}
 			if (log.isDebugEnabled()) {
 				log.debug("{} of {} instances confirmed a change of sessions in {} µs", confirmations.count.get(), listeners,
-						(System.nanoTime() - deadline + FRESHNESS.toNanos()) / 1_000);
+						(System.nanoTime() - started) / 1_000);
 			}
 			if (confirmations.count.get() < listeners) {
 				log.info("{} of {} instances confirmed a change of sessions within {} ms; the others no longer use their grants",
