@@ -66,8 +66,10 @@ COPY --from=build /workspace/extracted/application/ ./
 RUN mv "/app/$ARTIFACT.jar" /app/app.jar
 
 USER 10001:10001
+# Container-aware heap (75 % of the container's memory limit); compact object headers (JEP 519):
+# 8 bytes less per object, as scripts/jvm.options sets for the single jar.
 ENV PLATFORM_DATA_DIR=/var/lib/blog-platform/data \
-    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"
+    JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=5000"
 # The JDK 25 AOT cache (JEP 483/514/515): one training start of the application in the embedded
 # mode, in this image with this JVM, records the classes it loads and links; every start of the
 # container then maps them instead of loading them again (scripts/run.sh does the same locally).

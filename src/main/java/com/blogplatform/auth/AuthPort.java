@@ -1,5 +1,6 @@
 package com.blogplatform.auth;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,18 @@ public interface AuthPort {
 	 * {@link AuthResult.Unavailable}
 	 */
 	AuthResult authenticate(String authorizationHeader);
+
+	/**
+	 * What {@link #authenticate} answers, when this binding can tell at once: without waiting for a
+	 * store or the network. A caller on a thread that must not wait (the NATS responder's dispatcher)
+	 * asks this first and hands the request to a thread of its own only when it is empty. By default,
+	 * it never can.
+	 * @param authorizationHeader the header value as received, possibly {@code null} or blank
+	 * @return the answer {@link #authenticate} would give, or empty when only a store can tell
+	 */
+	default Optional<AuthResult> authenticateWithoutBlocking(String authorizationHeader) {
+		return Optional.empty();
+	}
 
 	/**
 	 * Checks that a user is active and holds at least one of the given roles.

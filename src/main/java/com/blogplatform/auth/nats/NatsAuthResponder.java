@@ -39,8 +39,10 @@ import org.springframework.context.SmartLifecycle;
  * The auth service's side of the NATS binding: an ADR-32 service ({@code $SRV.PING/INFO/STATS}
  * discoverable, default queue group {@code q}, so instances share the load) that answers the port's
  * subjects by calling the in-process port. Errors travel in the reference's envelope
- * ({@code "401:..."}) and in the service error headers. Each request is handled on a virtual
- * thread, so a slow store does not hold up the others.
+ * ({@code "401:..."}) and in the service error headers. An authentication that memory decides (the
+ * grant kept by {@code SessionGrants}, or a token refused by its signature or expiry) is answered on
+ * the dispatcher's thread; every other request is handled on a virtual thread, so a slow store does
+ * not hold up the others.
  * <p>
  * Observed: each request is an observation {@value #OBSERVATION} (a timer by {@code subject} and
  * {@code outcome}, whose count is the requests counter, and a server span) started from the
@@ -121,7 +123,7 @@ class NatsAuthResponder implements SmartLifecycle {
 			.name(settings.serviceName())
 			.version(settings.serviceVersion())
 			.drainTimeout(drainTimeout)
-			.addServiceEndpoint(endpoint(connection, root, AuthWire.AUTHENTICATION, this::authentication))
+			.addServiceEndpoint(endpoint(connection, root, AuthWire.AUTHENTICATION, this::authenticationFromMemory, this::authentication))
 			.addServiceEndpoint(endpoint(connection, root, AuthWire.AUTHORIZATION, this::authorization))
 			.addServiceEndpoint(endpoint(connection, new Group(settings.serviceName()).appendGroup(new Group(AuthWire.PROFILE_GROUP)),
 					AuthWire.PROFILE, this::profile))
@@ -210,6 +212,15 @@ class NatsAuthResponder implements SmartLifecycle {
 	}
 
 	private ServiceEndpoint endpoint(Connection connection, Group group, String name, Function<byte[], Outcome> handler) {
+		return endpoint(connection, group, name, request -> Optional.empty(), handler);
+	}
+
+	/**
+	 * An endpoint whose requests {@code fromMemory} may answer on the dispatcher's thread (it never
+	 * blocks); those it leaves (empty) go to {@code handler} on a virtual thread of their own.
+	 */
+	private ServiceEndpoint endpoint(Connection connection, Group group, String name,
+			Function<byte[], Optional<Outcome>> fromMemory, Function<byte[], Outcome> handler) {
 		// Registered up front, so that a scrape shows 0 rather than nothing.
 		Counter errors = Counter.builder(ERRORS).tag("subject", group.getSubject() + "." + name)
 			.description("Auth port requests whose handling failed with an exception (answered 500)")
@@ -217,34 +228,68 @@ class NatsAuthResponder implements SmartLifecycle {
 		return ServiceEndpoint.builder()
 			.group(group)
 			.endpointName(name)
-			.handler(message -> dispatch(connection, message, handler, errors))
+			.handler(message -> receive(connection, message, fromMemory, handler, errors))
 			.build();
-	}
-
-	private void dispatch(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, Counter errors) {
-		try {
-			handlers.execute(() -> handle(connection, message, handler, errors));
-		}
-		catch (RejectedExecutionException ex) {
-			// Only while stopping: the drain let it through after the handlers were closed; the caller times out.
-			rejected.increment();
-			log.warn("{} arrived while stopping; not answered", message.getSubject());
-		}
 	}
 
 	/**
 	 * Handles one request in a server span that continues the caller's trace (the W3C
-	 * {@code traceparent} in its headers), with the request id of the caller in the MDC.
+	 * {@code traceparent} in its headers), with the request id of the caller in the MDC. What memory
+	 * answers is answered here, on the dispatcher's thread: a hand-off to another thread and back costs
+	 * more than the answer (docs/benchmarks.md). The rest, which may wait for the database, is handed to
+	 * a virtual thread, so a slow store holds up no other request; the span runs until it is answered.
 	 */
-	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, Counter errors) {
+	private void receive(Connection connection, ServiceMessage message, Function<byte[], Optional<Outcome>> fromMemory,
+			Function<byte[], Outcome> handler, Counter errors) {
 		Headers incoming = message.hasHeaders() ? message.getHeaders() : NO_HEADERS;
-		MDC.put(RequestId.MDC_KEY, RequestId.adoptOrCreate(incoming.getFirst(RequestId.HEADER)));
+		String requestId = RequestId.adoptOrCreate(incoming.getFirst(RequestId.HEADER));
 		ReceiverContext<Headers> context = new ReceiverContext<>(Headers::getFirst, Kind.SERVER);
 		context.setCarrier(incoming);
 		Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, observations)
 			.contextualName(message.getSubject() + " process")
 			.lowCardinalityKeyValue("subject", message.getSubject())
 			.start();
+		Optional<Outcome> known;
+		MDC.put(RequestId.MDC_KEY, requestId);
+		try (Observation.Scope scope = observation.openScope()) {
+			known = answerable(fromMemory, message);
+			if (known.isPresent()) {
+				answer(connection, message, request -> known.get(), observation, errors);
+			}
+		}
+		finally {
+			MDC.remove(RequestId.MDC_KEY);
+		}
+		if (known.isPresent()) {
+			observation.stop();
+			return;
+		}
+		try {
+			handlers.execute(() -> handle(connection, message, handler, requestId, observation, errors));
+		}
+		catch (RejectedExecutionException ex) {
+			// Only while stopping: the drain let it through after the handlers were closed; the caller times out.
+			rejected.increment();
+			observation.lowCardinalityKeyValue("outcome", "not-answered");
+			observation.stop();
+			log.warn("{} arrived while stopping; not answered", message.getSubject());
+		}
+	}
+
+	/** What memory answers; empty if it threw too: the handler then tries again and answers a failure as it would. */
+	private static Optional<Outcome> answerable(Function<byte[], Optional<Outcome>> fromMemory, ServiceMessage message) {
+		try {
+			return fromMemory.apply(message.getData());
+		}
+		catch (RuntimeException ex) {
+			log.debug("{} not answered from memory: {}", message.getSubject(), ex.toString());
+			return Optional.empty();
+		}
+	}
+
+	private void handle(Connection connection, ServiceMessage message, Function<byte[], Outcome> handler, String requestId,
+			Observation observation, Counter errors) {
+		MDC.put(RequestId.MDC_KEY, requestId);
 		try (Observation.Scope scope = observation.openScope()) {
 			answer(connection, message, handler, observation, errors);
 		}
@@ -279,6 +324,11 @@ class NatsAuthResponder implements SmartLifecycle {
 			log.error("Failed to answer {}", message.getSubject(), ex);
 			message.respond(connection, AuthWire.failure(new AuthWire.Failure(500, "internal error")));
 		}
+	}
+
+	/** What the in-process port answers at once, from memory alone. */
+	private Optional<Outcome> authenticationFromMemory(byte[] request) {
+		return value(request).flatMap(port::authenticateWithoutBlocking).map(NatsAuthResponder::result);
 	}
 
 	private Outcome authentication(byte[] request) {

@@ -52,6 +52,18 @@ public class InProcessAuthPort implements AuthPort {
 		return observe(AuthPortObservation.AUTHENTICATE, () -> doAuthenticate(authorizationHeader));
 	}
 
+	/**
+	 * {@link #authenticate} when memory alone decides (a malformed, expired or forged token, or a grant
+	 * kept in memory, {@link SessionManagement#authenticateFromMemory}); empty when only the database can
+	 * tell. The NATS responder answers with it on its dispatcher's thread, without handing the request
+	 * to another. An answer is observed like {@link #authenticate}, from the moment it is known.
+	 */
+	@Override
+	public Optional<AuthResult> authenticateWithoutBlocking(String authorizationHeader) {
+		return sessions.authenticateFromMemory(authorizationHeader)
+			.map(known -> observe(AuthPortObservation.AUTHENTICATE, () -> result(known)));
+	}
+
 	@Override
 	public AuthResult authorize(UUID userId, Set<Role> anyOf) {
 		return observe(AuthPortObservation.AUTHORIZE, () -> doAuthorize(userId, anyOf));
@@ -69,16 +81,20 @@ public class InProcessAuthPort implements AuthPort {
 
 	private AuthResult doAuthenticate(String authorizationHeader) {
 		try {
-			return switch (sessions.authenticate(authorizationHeader)) {
-				case SessionManagement.Authentication.Granted granted ->
-					new AuthResult.Authenticated(granted.principal().account().toAuthenticatedUser());
-				case SessionManagement.Authentication.Denied denied -> new AuthResult.Unauthenticated(denied.reason());
-			};
+			return result(sessions.authenticate(authorizationHeader));
 		}
 		catch (DataAccessException ex) {
 			log.warn("authenticate failed: {}", ex.toString());
 			return new AuthResult.Unavailable(UNAVAILABLE);
 		}
+	}
+
+	private static AuthResult result(SessionManagement.Authentication authentication) {
+		return switch (authentication) {
+			case SessionManagement.Authentication.Granted granted ->
+				new AuthResult.Authenticated(granted.principal().account().toAuthenticatedUser());
+			case SessionManagement.Authentication.Denied denied -> new AuthResult.Unauthenticated(denied.reason());
+		};
 	}
 
 	private AuthResult doAuthorize(UUID userId, Set<Role> anyOf) {

@@ -123,11 +123,9 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 	/** The grant of the user's access token {@code accessId}: kept in memory while it may be, else read. */
 	Optional<SessionGrant> find(UUID userId, String accessId, Instant now) {
 		Key key = new Key(userId, accessId);
-		if (listening()) {
-			SessionGrant kept = grants.getIfPresent(key);
-			if (kept != null && kept.sessionExpiresAt().isAfter(now)) {
-				return Optional.of(kept);
-			}
+		Optional<SessionGrant> kept = kept(key, now);
+		if (kept.isPresent()) {
+			return kept;
 		}
 		long seen = invalidations.get();
 		Optional<SessionGrant> read = query.find(userId, accessId, now);
@@ -138,6 +136,22 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 			}
 		}
 		return read;
+	}
+
+	/**
+	 * The grant of the user's access token {@code accessId} if it is kept in memory and may be used now;
+	 * empty when only the database can tell. Never blocks.
+	 */
+	Optional<SessionGrant> findKept(UUID userId, String accessId, Instant now) {
+		return kept(new Key(userId, accessId), now);
+	}
+
+	private Optional<SessionGrant> kept(Key key, Instant now) {
+		if (!listening()) {
+			return Optional.empty();
+		}
+		SessionGrant kept = grants.getIfPresent(key);
+		return kept != null && kept.sessionExpiresAt().isAfter(now) ? Optional.of(kept) : Optional.empty();
 	}
 
 	/** How many times this instance asked the others to confirm a change. */

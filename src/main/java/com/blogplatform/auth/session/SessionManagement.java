@@ -95,22 +95,39 @@ public class SessionManagement {
 	 * rotated token is refused on the next request on every instance.
 	 */
 	public Authentication authenticate(String authorizationHeader) {
+		return authenticate(authorizationHeader, false).orElseThrow();
+	}
+
+	/**
+	 * {@link #authenticate} from memory alone: the answer when the header, the token's signature and
+	 * expiry, or the grant {@link SessionGrants} keeps for it decide; empty when only the database can
+	 * tell. Never blocks, so a caller may answer on a thread that must not wait (the NATS responder's).
+	 */
+	public Optional<Authentication> authenticateFromMemory(String authorizationHeader) {
+		return authenticate(authorizationHeader, true);
+	}
+
+	/** With {@code memoryOnly}, empty when the grant is not kept in memory; else always an answer. */
+	private Optional<Authentication> authenticate(String authorizationHeader, boolean memoryOnly) {
 		if (authorizationHeader == null || authorizationHeader.isEmpty()) {
-			return new Authentication.Denied("permission denied: missing Authorization");
+			return Optional.of(new Authentication.Denied("permission denied: missing Authorization"));
 		}
 		Optional<String> token = bearerToken(authorizationHeader);
 		if (token.isEmpty()) {
-			return new Authentication.Denied("permission denied: invalid Authorization");
+			return Optional.of(new Authentication.Denied("permission denied: invalid Authorization"));
 		}
 		return switch (tokens.verify(token.get(), TokenCodec.Use.ACCESS)) {
-			case TokenCodec.Verification.Expired expired -> new Authentication.Denied("permission denied: token is expired");
-			case TokenCodec.Verification.Invalid invalid -> new Authentication.Denied("permission denied: invalid access token");
-			case TokenCodec.Verification.Valid(TokenCodec.Claims claims) -> grant(claims);
+			case TokenCodec.Verification.Expired expired -> Optional.of(new Authentication.Denied("permission denied: token is expired"));
+			case TokenCodec.Verification.Invalid invalid -> Optional.of(new Authentication.Denied("permission denied: invalid access token"));
+			case TokenCodec.Verification.Valid(TokenCodec.Claims claims) -> {
+				Instant now = clock.instant();
+				yield memoryOnly ? grants.findKept(claims.subject(), claims.id(), now).map(kept -> grant(Optional.of(kept)))
+						: Optional.of(grant(grants.find(claims.subject(), claims.id(), now)));
+			}
 		};
 	}
 
-	private Authentication grant(TokenCodec.Claims claims) {
-		Optional<SessionGrant> grant = grants.find(claims.subject(), claims.id(), clock.instant());
+	private Authentication grant(Optional<SessionGrant> grant) {
 		if (grant.isEmpty()) {
 			return new Authentication.Denied("permission denied: claims subject does not exists");
 		}

@@ -70,6 +70,18 @@ abstract class AuthPortContract {
 	}
 
 	@Test
+	void rejectsATokenSignedOutAfterItWasAuthenticatedFromMemory() {
+		var user = Users.signUp(api);
+		String header = "Bearer " + user.accessToken();
+		assertThat(port().authenticate(header)).isInstanceOf(AuthResult.Authenticated.class);
+		assertThat(port().authenticate(header)).as("now from the grant kept in memory").isInstanceOf(AuthResult.Authenticated.class);
+
+		assertThat(api.bearer(user.accessToken()).delete("/auth/signout").status()).isEqualTo(200);
+
+		assertThat(port().authenticate(header)).isEqualTo(new AuthResult.Unauthenticated("permission denied: invalid access token"));
+	}
+
+	@Test
 	void rejectsARefreshTokenUsedAsAccessToken() {
 		var user = Users.signUp(api);
 
