@@ -9,6 +9,7 @@ import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import com.blogplatform.testing.Waiting;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,7 @@ class AuthenticationFromMemoryTests {
 
 		assertThat(port.authenticate(header)).isInstanceOf(AuthResult.Authenticated.class);
 
+		answeredFromMemory(header);
 		assertThat(port.authenticateWithoutBlocking(header)).hasValueSatisfying(result -> assertThat(result)
 			.isInstanceOfSatisfying(AuthResult.Authenticated.class,
 					authenticated -> assertThat(authenticated.user().id()).isEqualTo(UUID.fromString(user.id()))));
@@ -54,21 +56,29 @@ class AuthenticationFromMemoryTests {
 	void neverAnswersAGrantEndedBySignOutOrRotation() {
 		var signedOut = Users.signUp(api);
 		var rotated = Users.signUp(api);
-		for (var user : java.util.List.of(signedOut, rotated)) {
+		for (var user : List.of(signedOut, rotated)) {
 			assertThat(port.authenticate("Bearer " + user.accessToken())).isInstanceOf(AuthResult.Authenticated.class);
-			assertThat(port.authenticateWithoutBlocking("Bearer " + user.accessToken())).isPresent();
+			answeredFromMemory("Bearer " + user.accessToken());
 		}
 
 		assertThat(api.bearer(signedOut.accessToken()).delete("/auth/signout").status()).isEqualTo(200);
 		assertThat(api.bearer(rotated.accessToken()).post("/auth/token/refresh", Map.of("refreshToken", rotated.refreshToken()))
 			.status()).isEqualTo(200);
 
-		for (var user : java.util.List.of(signedOut, rotated)) {
+		for (var user : List.of(signedOut, rotated)) {
 			assertThat(port.authenticateWithoutBlocking("Bearer " + user.accessToken())).as("dropped when the change was answered")
 				.isEmpty();
 			assertThat(port.authenticate("Bearer " + user.accessToken()))
 				.isEqualTo(new AuthResult.Unauthenticated("permission denied: invalid access token"));
 		}
+	}
+
+	/**
+	 * Kept grants are used only while the listener's last round trip is fresh (SessionGrants): on a
+	 * loaded machine that may lapse for a moment, so the kept grant is waited for, not sampled once.
+	 */
+	private void answeredFromMemory(String header) {
+		Waiting.until(Duration.ofSeconds(10), () -> port.authenticateWithoutBlocking(header).isPresent());
 	}
 
 	@Test
