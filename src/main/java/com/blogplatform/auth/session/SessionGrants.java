@@ -122,11 +122,11 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 
 	/** The grant of the user's access token {@code accessId}: kept in memory while it may be, else read. */
 	Optional<SessionGrant> find(UUID userId, String accessId, Instant now) {
-		Key key = new Key(userId, accessId);
-		Optional<SessionGrant> kept = kept(key, now);
+		Optional<SessionGrant> kept = findKept(userId, accessId, now);
 		if (kept.isPresent()) {
 			return kept;
 		}
+		Key key = new Key(userId, accessId);
 		long seen = invalidations.get();
 		Optional<SessionGrant> read = query.find(userId, accessId, now);
 		if (read.isPresent() && read.get().sessionActive() && listening() && invalidations.get() == seen) {
@@ -143,14 +143,10 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 	 * empty when only the database can tell. Never blocks.
 	 */
 	Optional<SessionGrant> findKept(UUID userId, String accessId, Instant now) {
-		return kept(new Key(userId, accessId), now);
-	}
-
-	private Optional<SessionGrant> kept(Key key, Instant now) {
 		if (!listening()) {
 			return Optional.empty();
 		}
-		SessionGrant kept = grants.getIfPresent(key);
+		SessionGrant kept = grants.getIfPresent(new Key(userId, accessId));
 		return kept != null && kept.sessionExpiresAt().isAfter(now) ? Optional.of(kept) : Optional.empty();
 	}
 

@@ -121,8 +121,9 @@ public class SessionManagement {
 			case TokenCodec.Verification.Invalid invalid -> Optional.of(new Authentication.Denied("permission denied: invalid access token"));
 			case TokenCodec.Verification.Valid(TokenCodec.Claims claims) -> {
 				Instant now = clock.instant();
-				yield memoryOnly ? grants.findKept(claims.subject(), claims.id(), now).map(kept -> grant(Optional.of(kept)))
-						: Optional.of(grant(grants.find(claims.subject(), claims.id(), now)));
+				Optional<SessionGrant> grant = memoryOnly ? grants.findKept(claims.subject(), claims.id(), now)
+						: grants.find(claims.subject(), claims.id(), now);
+				yield memoryOnly && grant.isEmpty() ? Optional.empty() : Optional.of(grant(grant));
 			}
 		};
 	}
