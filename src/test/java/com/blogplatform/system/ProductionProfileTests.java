@@ -54,7 +54,8 @@ class ProductionProfileTests {
 		try (ServerProcess redis = ServerProcess.redis()) { // not started yet: Redis is down while the jar starts
 			Map<String, String> env = new HashMap<>(prod.singleJar());
 			env.put("SPRING_DATA_REDIS_PORT", String.valueOf(redis.port()));
-			try (ServiceJar jar = ServiceJar.of("blog-platform", prod.work.resolve("single"), env).start()) {
+			// With the JVM options scripts/jvm.options ships (the heap, collector and code cache the benchmark measures).
+			try (ServiceJar jar = ServiceJar.of("blog-platform", prod.work.resolve("single"), env).defaultJvmOptions().start()) {
 				// Profile prod logs JSON (ECS): the quotes in the message are escaped.
 				assertThat(jar.logText()).contains("The following 1 profile is active: \\\"prod\\\"").doesNotContain("Embedded");
 				ApiClient api = prod.client(jar.baseUrl());
