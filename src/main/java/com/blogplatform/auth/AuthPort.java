@@ -1,5 +1,6 @@
 package com.blogplatform.auth;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +34,17 @@ public interface AuthPort {
 	 */
 	default Optional<AuthResult> authenticateWithoutBlocking(String authorizationHeader) {
 		return Optional.empty();
+	}
+
+	/**
+	 * How long a caller in another process may reuse an {@link AuthResult.Authenticated} answer of
+	 * {@link #authenticate}, counted from the moment it asked, instead of asking again. A binding that
+	 * promises a reuse answers every change that ends or alters a grant (a sign-out, a rotation, a changed
+	 * user or role) only once that long has passed after the change reached all of its instances, so that
+	 * no reused answer outlives the change. By default, none: every call asks.
+	 */
+	default Duration authenticationReuse() {
+		return Duration.ZERO;
 	}
 
 	/**

@@ -4,7 +4,9 @@ import com.blogplatform.auth.AuthenticatedUser;
 import com.blogplatform.auth.Role;
 import com.blogplatform.auth.UserProfile;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Go services can talk to each other: subjects {@code auth.authentication},
  * {@code auth.authorization} and {@code auth.profile.user}; every message is
  * {@code {"data": ..., "error": "<status>:<message>"}} with either field omitted when absent.
+ * <p>
+ * Beyond the reference, in a NATS header that its Go services neither send nor read: a granted
+ * authentication may say for how long the caller may reuse it ({@value #REUSE}, in milliseconds).
  */
 final class AuthWire {
 
@@ -30,6 +35,12 @@ final class AuthWire {
 	static final String PROFILE_GROUP = "profile";
 
 	static final String PROFILE = "user";
+
+	/** How long a granted authentication may be reused, in milliseconds, counted from when it was asked for. */
+	static final String REUSE = "Auth-Reuse-Millis";
+
+	/** The longest reuse a caller honours, whatever a reply says: a misconfigured responder cannot make it longer. */
+	static final Duration MAX_REUSE = Duration.ofSeconds(5);
 
 	static String subject(String serviceName, String... path) {
 		return serviceName + "." + String.join(".", path);
@@ -141,6 +152,26 @@ final class AuthWire {
 		}
 		catch (JacksonException ex) {
 			return new Envelope(null, new Failure(400, "malformed message"));
+		}
+	}
+
+	/** The header of a granted authentication that may be reused for {@code reuse}; none when it may not. */
+	static Headers reuseHeaders(Duration reuse) {
+		return reuse.isPositive() ? new Headers().put(REUSE, String.valueOf(reuse.toMillis())) : null;
+	}
+
+	/** What a reply's headers allow, at most {@link #MAX_REUSE}; zero when they say nothing or nonsense. */
+	static Duration reuse(Headers headers) {
+		String millis = headers == null ? null : headers.getFirst(REUSE);
+		if (millis == null) {
+			return Duration.ZERO;
+		}
+		try {
+			long allowed = Long.parseLong(millis.trim());
+			return allowed <= 0 ? Duration.ZERO : Duration.ofMillis(Math.min(allowed, MAX_REUSE.toMillis()));
+		}
+		catch (NumberFormatException ex) {
+			return Duration.ZERO;
 		}
 	}
 

@@ -6,6 +6,8 @@ import com.blogplatform.auth.AuthResult;
 import com.blogplatform.auth.ProfileResult;
 import com.blogplatform.auth.Role;
 import com.blogplatform.shared.tracing.RequestId;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.micrometer.observation.Observation;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,13 @@ import org.slf4j.MDC;
  * context is a {@link SenderContext} over the request's NATS headers: the tracing handler opens a
  * client span and writes its W3C {@code traceparent} into them, so the responder's handling joins the
  * caller's trace. jnats has no instrumentation of its own; this is all of it on the requesting side.
+ * <p>
+ * A granted authentication whose reply allows it ({@link AuthWire#REUSE}, at most
+ * {@link AuthWire#MAX_REUSE}) is reused for the same {@code Authorization} header until that long after
+ * it was asked for, without a call and without an observation ({@link #reusedAnswers()} counts them).
+ * The auth service answers every change that ends or alters a grant only once such a reuse is over, so a
+ * signed-out or rotated token is refused here on the next request all the same. Replies without the
+ * header (the reference's Go auth) are never reused.
  */
 public class NatsAuthPort implements AuthPort {
 
@@ -56,6 +66,14 @@ public class NatsAuthPort implements AuthPort {
 	private final String service;
 
 	private final ObservationRegistry observations;
+
+	/** Granted authentications by {@code Authorization} header, each until its reuse ends. */
+	private final Cache<String, Reusable> reusable = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(AuthWire.MAX_REUSE)
+		.build();
+
+	private final LongAdder reused = new LongAdder();
 
 	NatsAuthPort(NatsConnector connector, Duration timeout, String service) {
 		this(connector, timeout, service, ObservationRegistry.NOOP);
@@ -70,13 +88,37 @@ public class NatsAuthPort implements AuthPort {
 
 	@Override
 	public AuthResult authenticate(String authorizationHeader) {
+		if (authorizationHeader != null) {
+			Reusable kept = reusable.getIfPresent(authorizationHeader);
+			if (kept != null && kept.until() - System.nanoTime() > 0) {
+				reused.increment();
+				return kept.answer();
+			}
+		}
 		return observe(AuthPortObservation.AUTHENTICATE, headers -> {
 			if (authorizationHeader == null || authorizationHeader.isEmpty()) {
 				return new AuthResult.Unauthenticated("permission denied: missing Authorization");
 			}
-			return call(AuthWire.subject(service, AuthWire.AUTHENTICATION), new AuthWire.Value(authorizationHeader), headers)
-				.fold(this::authenticated, NatsAuthPort::refused, AuthResult.Unavailable::new);
+			long asked = System.nanoTime(); // a reuse counts from here: before auth decided
+			Reply reply = call(AuthWire.subject(service, AuthWire.AUTHENTICATION), new AuthWire.Value(authorizationHeader), headers);
+			AuthResult result = reply.fold(this::authenticated, NatsAuthPort::refused, AuthResult.Unavailable::new);
+			if (result instanceof AuthResult.Authenticated granted && reply.reuse().isPositive()) {
+				reusable.put(authorizationHeader, new Reusable(granted, asked + reply.reuse().toNanos()));
+			}
+			else if (result instanceof AuthResult.Unauthenticated) {
+				reusable.invalidate(authorizationHeader);
+			}
+			return result;
 		});
+	}
+
+	/** How many authentications were answered by reusing an earlier answer, without asking auth. */
+	long reusedAnswers() {
+		return reused.sum();
+	}
+
+	/** A granted authentication, reusable until {@link System#nanoTime()} reaches {@code until}. */
+	private record Reusable(AuthResult.Authenticated answer, long until) {
 	}
 
 	@Override
@@ -182,7 +224,8 @@ public class NatsAuthPort implements AuthPort {
 				log.debug("{} answered in {} µs", subject, (System.nanoTime() - started) / 1_000);
 			}
 			AuthWire.Envelope envelope = AuthWire.decode(reply.getData());
-			return envelope.failed() ? Reply.failed(envelope.failure()) : Reply.answered(envelope);
+			return envelope.failed() ? Reply.failed(envelope.failure())
+					: Reply.answered(envelope, AuthWire.reuse(reply.hasHeaders() ? reply.getHeaders() : null));
 		}
 		catch (ExecutionException ex) {
 			log.warn("{} failed: {}", subject, ex.getCause().toString());
@@ -199,18 +242,19 @@ public class NatsAuthPort implements AuthPort {
 		}
 	}
 
-	private record Reply(AuthWire.Envelope envelope, AuthWire.Failure failure, String unavailable) {
+	/** {@code reuse}: how long an answer may be reused ({@link AuthWire#REUSE}), zero for any other reply. */
+	private record Reply(AuthWire.Envelope envelope, AuthWire.Failure failure, String unavailable, Duration reuse) {
 
-		static Reply answered(AuthWire.Envelope envelope) {
-			return new Reply(envelope, null, null);
+		static Reply answered(AuthWire.Envelope envelope, Duration reuse) {
+			return new Reply(envelope, null, null, reuse);
 		}
 
 		static Reply failed(AuthWire.Failure failure) {
-			return new Reply(null, failure, null);
+			return new Reply(null, failure, null, Duration.ZERO);
 		}
 
 		static Reply unavailable(String reason) {
-			return new Reply(null, null, reason);
+			return new Reply(null, null, reason, Duration.ZERO);
 		}
 
 		<T> T fold(Function<AuthWire.Envelope, T> onAnswer, Function<AuthWire.Failure, T> onFailure,

@@ -307,7 +307,13 @@ class NatsAuthResponder implements SmartLifecycle {
 			observation.lowCardinalityKeyValue("outcome", outcome.tag());
 			if (outcome.failure() == null) {
 				log.debug("{} answered", message.getSubject());
-				message.respond(connection, AuthWire.success(outcome.data()));
+				Headers reuse = AuthWire.reuseHeaders(outcome.reuse());
+				if (reuse == null) {
+					message.respond(connection, AuthWire.success(outcome.data()));
+				}
+				else {
+					message.respond(connection, AuthWire.success(outcome.data()), reuse);
+				}
 			}
 			else {
 				log.debug("{} answered {}", message.getSubject(), outcome.failure().status());
@@ -328,12 +334,18 @@ class NatsAuthResponder implements SmartLifecycle {
 
 	/** What the in-process port answers at once, from memory alone. */
 	private Optional<Outcome> authenticationFromMemory(byte[] request) {
-		return value(request).flatMap(port::authenticateWithoutBlocking).map(NatsAuthResponder::result);
+		return value(request).flatMap(port::authenticateWithoutBlocking).map(this::authenticated);
 	}
 
 	private Outcome authentication(byte[] request) {
-		return value(request).map(header -> result(port.authenticate(header)))
+		return value(request).map(header -> authenticated(port.authenticate(header)))
 			.orElseGet(() -> Outcome.failed(400, "value is required"));
+	}
+
+	/** A granted authentication may be reused by the caller for as long as the port allows ({@link AuthWire#REUSE}). */
+	private Outcome authenticated(AuthResult result) {
+		Outcome outcome = result(result);
+		return result instanceof AuthResult.Authenticated ? outcome.reusableFor(port.authenticationReuse()) : outcome;
 	}
 
 	private Outcome authorization(byte[] request) {
@@ -403,7 +415,11 @@ class NatsAuthResponder implements SmartLifecycle {
 		}
 	}
 
-	private record Outcome(Object data, AuthWire.Failure failure) {
+	private record Outcome(Object data, AuthWire.Failure failure, Duration reuse) {
+
+		Outcome reusableFor(Duration allowed) {
+			return new Outcome(data, failure, allowed);
+		}
 
 		/** The {@code outcome} tag: {@code ok}, or what the error status means. */
 		String tag() {
@@ -421,15 +437,15 @@ class NatsAuthResponder implements SmartLifecycle {
 		}
 
 		static Outcome answered(Object data) {
-			return new Outcome(data, null);
+			return new Outcome(data, null, Duration.ZERO);
 		}
 
 		static Outcome failed(int status, String message) {
-			return new Outcome(null, new AuthWire.Failure(status, message));
+			return failed(new AuthWire.Failure(status, message));
 		}
 
 		static Outcome failed(AuthWire.Failure failure) {
-			return new Outcome(null, failure);
+			return new Outcome(null, failure, Duration.ZERO);
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package com.blogplatform.auth.nats;
 
 import com.blogplatform.auth.AuthPort;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -64,10 +65,17 @@ class NatsConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "platform.auth-port.binding", havingValue = "nats")
 	NatsAuthPort natsAuthPort(NatsConnector connector, NatsProperties properties,
-			ObjectProvider<ObservationRegistry> observations) {
-		return new NatsAuthPort(connector, properties.requestTimeout(), properties.responder().serviceName(),
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
+		NatsAuthPort port = new NatsAuthPort(connector, properties.requestTimeout(), properties.responder().serviceName(),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+		meters.ifAvailable(registry -> FunctionCounter.builder(REUSED, port, NatsAuthPort::reusedAnswers)
+			.description("Authentications answered by reusing an earlier answer of the auth service, without a call")
+			.register(registry));
+		return port;
 	}
+
+	/** The counter of {@link NatsAuthPort#reusedAnswers()}: the port calls that {@code auth.port} does not time. */
+	static final String REUSED = "auth.port.reused";
 
 	/**
 	 * Answers the port's subjects with the port this process binds: the in-process one, since the

@@ -10,6 +10,7 @@ import com.blogplatform.auth.user.AccountManagement;
 import com.blogplatform.shared.security.EnvelopeWriter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +42,13 @@ public class InProcessAuthPort implements AuthPort {
 
 	private final ObservationRegistry observations;
 
-	InProcessAuthPort(SessionManagement sessions, AccountManagement accounts, ObjectProvider<ObservationRegistry> observations) {
+	private final Duration remoteReuse;
+
+	InProcessAuthPort(SessionManagement sessions, AccountManagement accounts, SessionProperties properties,
+			ObjectProvider<ObservationRegistry> observations) {
 		this.sessions = sessions;
 		this.accounts = accounts;
+		this.remoteReuse = properties.remoteReuse();
 		this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
 	}
 
@@ -62,6 +67,12 @@ public class InProcessAuthPort implements AuthPort {
 	public Optional<AuthResult> authenticateWithoutBlocking(String authorizationHeader) {
 		return sessions.authenticateFromMemory(authorizationHeader)
 			.map(known -> observe(AuthPortObservation.AUTHENTICATE, () -> result(known)));
+	}
+
+	/** {@link SessionProperties#remoteReuse}: {@link SessionGrants} makes every change of a grant outlast it. */
+	@Override
+	public Duration authenticationReuse() {
+		return remoteReuse;
 	}
 
 	@Override

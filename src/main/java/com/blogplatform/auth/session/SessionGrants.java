@@ -50,6 +50,11 @@ import org.springframework.transaction.TransactionExecutionListener;
  * </ol>
  * A grant read while a notification arrives is not kept (the same guard as blog's near caches); none is
  * kept longer than {@link #TTL}, nor used past its session's expiry.
+ * <p>
+ * Where another service may reuse an authentication for a while ({@link SessionProperties#remoteReuse},
+ * the blog service behind NATS), the change is answered only once that long has passed after the
+ * instances confirmed: every answer that still granted was asked for before then, so every reuse of it
+ * has ended when the change is answered.
  */
 @Component
 final class SessionGrants implements SmartLifecycle, TransactionExecutionListener {
@@ -105,6 +110,8 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 
 	private final JdbcConnectionDetails database;
 
+	private final long remoteReuseNanos;
+
 	/** {@link System#nanoTime()} when the last completed round trip began; {@link #NEVER} while not listening. */
 	private volatile long syncedAt = NEVER;
 
@@ -114,10 +121,11 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 
 	private Thread listener;
 
-	SessionGrants(SessionGrant.Query query, DataSource dataSource, JdbcConnectionDetails database) {
+	SessionGrants(SessionGrant.Query query, DataSource dataSource, JdbcConnectionDetails database, SessionProperties properties) {
 		this.query = query;
 		this.dataSource = dataSource;
 		this.database = database;
+		this.remoteReuseNanos = properties.remoteReuse().toNanos();
 	}
 
 	/** The grant of the user's access token {@code accessId}: kept in memory while it may be, else read. */
@@ -190,6 +198,21 @@ final class SessionGrants implements SmartLifecycle, TransactionExecutionListene
 		changedGrants.remove();
 		if (changed && failure == null && running) {
 			awaitConfirmations();
+			awaitRemoteReuse();
+		}
+	}
+
+	/**
+	 * Outlasts every reuse of an answer given before the instances confirmed: another service counts its
+	 * reuse from the moment it asked, which was before the answer, so before now.
+	 */
+	private void awaitRemoteReuse() {
+		if (remoteReuseNanos <= 0) {
+			return;
+		}
+		long deadline = System.nanoTime() + remoteReuseNanos;
+		for (long left = remoteReuseNanos; left > 0; left = deadline - System.nanoTime()) {
+			LockSupport.parkNanos(this, left); // a late confirmation may unpark this thread early
 		}
 	}
 

@@ -11,6 +11,7 @@ import com.blogplatform.testing.ApiClient;
 import com.blogplatform.testing.LocalServer;
 import com.blogplatform.testing.Users;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,19 @@ abstract class AuthPortContract {
 		assertThat(port().authenticate(header)).as("now from the grant kept in memory").isInstanceOf(AuthResult.Authenticated.class);
 
 		assertThat(api.bearer(user.accessToken()).delete("/auth/signout").status()).isEqualTo(200);
+
+		assertThat(port().authenticate(header)).isEqualTo(new AuthResult.Unauthenticated("permission denied: invalid access token"));
+	}
+
+	@Test
+	void rejectsAnAccessTokenRotatedAfterItWasAuthenticated() {
+		var user = Users.signUp(api);
+		String header = "Bearer " + user.accessToken();
+		assertThat(port().authenticate(header)).isInstanceOf(AuthResult.Authenticated.class);
+		assertThat(port().authenticate(header)).isInstanceOf(AuthResult.Authenticated.class);
+
+		assertThat(api.bearer(user.accessToken()).post("/auth/token/refresh", Map.of("refreshToken", user.refreshToken())).status())
+			.isEqualTo(200);
 
 		assertThat(port().authenticate(header)).isEqualTo(new AuthResult.Unauthenticated("permission denied: invalid access token"));
 	}

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.blogplatform.auth.AuthenticatedUser;
 import com.blogplatform.auth.Role;
 import com.blogplatform.auth.UserProfile;
+import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -157,6 +159,24 @@ class AuthWireTests {
 	@ValueSource(strings = { "not json", "{\"data\":", "{\"data\":{}}}", "{\"data\":{\"value\":\"x\"}} trailing" })
 	void malformedJsonIsABadRequest(String message) {
 		assertThat(AuthWire.decode(bytes(message)).failure()).isEqualTo(new AuthWire.Failure(400, "malformed message"));
+	}
+
+	@Test
+	void aReuseIsSentInMillisecondsAndOnlyWhenThereIsOne() {
+		assertThat(AuthWire.reuseHeaders(Duration.ofMillis(250)).getFirst(AuthWire.REUSE)).isEqualTo("250");
+		assertThat(AuthWire.reuseHeaders(Duration.ZERO)).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(nullValues = "none", value = { "250, 250", "none, 0", "0, 0", "-5, 0", "soon, 0", "86400000, 5000" })
+	void aReuseIsReadAsAtMostFiveSecondsAndNothingElseAsNone(String header, long millis) {
+		Headers headers = new Headers();
+		if (header != null) {
+			headers.put(AuthWire.REUSE, header);
+		}
+
+		assertThat(AuthWire.reuse(headers)).isEqualTo(Duration.ofMillis(millis));
+		assertThat(AuthWire.reuse(null)).isZero();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,15 +49,25 @@ class NatsFaultTests {
 
 	volatile Duration authDelay = Duration.ZERO;
 
+	volatile Duration reuse = Duration.ZERO;
+
+	final AtomicInteger authentications = new AtomicInteger();
+
 	/** A stand-in for the in-process port: one valid token, one known user. */
 	final AuthPort fakeAuth = new AuthPort() {
 
 		@Override
 		public AuthResult authenticate(String header) {
+			authentications.incrementAndGet();
 			requestIdSeenByAuth.set(MDC.get(RequestId.MDC_KEY));
 			pause();
 			return "Bearer good".equals(header) ? new AuthResult.Authenticated(AUTHOR)
 					: new AuthResult.Unauthenticated("permission denied: invalid access token");
+		}
+
+		@Override
+		public Duration authenticationReuse() {
+			return reuse;
 		}
 
 		@Override
@@ -99,6 +110,53 @@ class NatsFaultTests {
 	@Test
 	void answersOverTheWire() {
 		assertThat(port(Duration.ofSeconds(2)).authenticate("Bearer good")).isEqualTo(new AuthResult.Authenticated(AUTHOR));
+	}
+
+	@Test
+	void withoutReuseEveryAuthenticationAsks() {
+		NatsAuthPort port = port(Duration.ofSeconds(2));
+		for (int i = 0; i < 3; i++) {
+			assertThat(port.authenticate("Bearer good")).isEqualTo(new AuthResult.Authenticated(AUTHOR));
+		}
+
+		assertThat(authentications).hasValue(3);
+		assertThat(port.reusedAnswers()).isZero();
+	}
+
+	@Test
+	void reusesAGrantedAuthenticationUntilTheReplysReuseIsOver() throws InterruptedException {
+		reuse = Duration.ofMillis(400);
+		NatsAuthPort port = port(Duration.ofSeconds(2));
+		long asked = System.nanoTime();
+		assertThat(port.authenticate("Bearer good")).isEqualTo(new AuthResult.Authenticated(AUTHOR));
+		assertThat(port.authenticate("Bearer good")).isEqualTo(new AuthResult.Authenticated(AUTHOR));
+		assertThat(port.authenticate("Bearer bad")).isInstanceOf(AuthResult.Unauthenticated.class);
+		assertThat(port.authenticate("Bearer bad")).isInstanceOf(AuthResult.Unauthenticated.class);
+		boolean inTime = System.nanoTime() - asked < reuse.toNanos();
+
+		if (inTime) {
+			assertThat(authentications).as("the grant reused, each refusal asked").hasValue(3);
+		}
+		Thread.sleep(reuse.toMillis() + 50);
+		int before = authentications.get();
+		assertThat(port.authenticate("Bearer good")).isEqualTo(new AuthResult.Authenticated(AUTHOR));
+		assertThat(authentications).as("asked again once the reuse was over").hasValue(before + 1);
+	}
+
+	@Test
+	void aReplyFromTheReferencesAuthIsNeverReused() throws Exception {
+		responder.stop();
+		var goAuth = server.createDispatcher(message -> server.publish(message.getReplyTo(),
+				("{\"data\":{\"id\":\"" + AUTHOR.id() + "\",\"name\":\"Ada\",\"roles\":[\"AUTHOR\"]}}").getBytes(StandardCharsets.UTF_8)));
+		goAuth.subscribe("auth.authentication", "q");
+		server.flush(Duration.ofSeconds(2));
+		NatsAuthPort port = port(Duration.ofSeconds(2));
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(port.authenticate("Bearer good")).isInstanceOf(AuthResult.Authenticated.class);
+		}
+
+		assertThat(port.reusedAnswers()).isZero();
 	}
 
 	@Test

@@ -45,6 +45,9 @@ class SessionGrantsTests {
 	@Autowired
 	JdbcConnectionDetails database;
 
+	@Autowired
+	SessionProperties properties;
+
 	@LocalServer
 	ApiClient api;
 
@@ -61,7 +64,7 @@ class SessionGrantsTests {
 				return super.query(sql, extractor, args);
 			}
 		};
-		other = new SessionGrants(new SessionGrant.Query(counted), dataSource, database);
+		other = new SessionGrants(new SessionGrant.Query(counted), dataSource, database, properties);
 		other.start();
 		Waiting.until(Duration.ofSeconds(10), other::listening);
 		Waiting.until(Duration.ofSeconds(10), application::listening);
