@@ -1,6 +1,7 @@
 package com.blogplatform.shared.tracing;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -25,7 +26,19 @@ public final class RequestId {
 
 	/** The given id if it is acceptable, else a new one. */
 	public static String adoptOrCreate(String candidate) {
-		return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+		return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : create();
+	}
+
+	/**
+	 * A new id: a random (version 4) UUID from this thread's generator. It names a request and guards
+	 * nothing, so it needs no {@link java.security.SecureRandom}, whose shared, locked instance
+	 * {@link UUID#randomUUID()} takes on every request (2 % of a cached read's time, docs/benchmarks.md).
+	 */
+	static String create() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+		long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L; // IETF variant
+		return new UUID(high, low).toString();
 	}
 
 	/** The id of the request being handled on this thread, if any. */
