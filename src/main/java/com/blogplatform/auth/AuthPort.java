@@ -38,12 +38,14 @@ public interface AuthPort {
 
 	/**
 	 * How long a caller in another process may reuse an {@link AuthResult.Authenticated} answer of
-	 * {@link #authenticate}, counted from the moment it asked, instead of asking again. A binding that
-	 * promises a reuse answers every change that ends or alters a grant (a sign-out, a rotation, a changed
-	 * user or role) only once that long has passed after the change reached all of its instances, so that
-	 * no reused answer outlives the change. By default, none: every call asks.
+	 * {@link #authenticate} for this header, counted from the moment it asked, instead of asking again;
+	 * never past the token's expiry. A binding that promises a reuse answers every change that ends or
+	 * alters a grant (a sign-out, a rotation, a changed user or role) only once that long has passed
+	 * after the change reached all of its instances, so that no reused answer outlives the change. By
+	 * default, none: every call asks.
+	 * @param authorizationHeader the header the answer was given for
 	 */
-	default Duration authenticationReuse() {
+	default Duration authenticationReuse(String authorizationHeader) {
 		return Duration.ZERO;
 	}
 

@@ -334,18 +334,18 @@ class NatsAuthResponder implements SmartLifecycle {
 
 	/** What the in-process port answers at once, from memory alone. */
 	private Optional<Outcome> authenticationFromMemory(byte[] request) {
-		return value(request).flatMap(port::authenticateWithoutBlocking).map(this::authenticated);
+		return value(request).flatMap(header -> port.authenticateWithoutBlocking(header).map(result -> authenticated(header, result)));
 	}
 
 	private Outcome authentication(byte[] request) {
-		return value(request).map(header -> authenticated(port.authenticate(header)))
+		return value(request).map(header -> authenticated(header, port.authenticate(header)))
 			.orElseGet(() -> Outcome.failed(400, "value is required"));
 	}
 
 	/** A granted authentication may be reused by the caller for as long as the port allows ({@link AuthWire#REUSE}). */
-	private Outcome authenticated(AuthResult result) {
+	private Outcome authenticated(String header, AuthResult result) {
 		Outcome outcome = result(result);
-		return result instanceof AuthResult.Authenticated ? outcome.reusableFor(port.authenticationReuse()) : outcome;
+		return result instanceof AuthResult.Authenticated ? outcome.reusableFor(port.authenticationReuse(header)) : outcome;
 	}
 
 	private Outcome authorization(byte[] request) {

@@ -69,10 +69,17 @@ public class InProcessAuthPort implements AuthPort {
 			.map(known -> observe(AuthPortObservation.AUTHENTICATE, () -> result(known)));
 	}
 
-	/** {@link SessionProperties#remoteReuse}: {@link SessionGrants} makes every change of a grant outlast it. */
+	/**
+	 * {@link SessionProperties#remoteReuse}, which {@link SessionGrants} makes every change of a grant
+	 * outlast, or what is left of the token's acceptance if that is less.
+	 */
 	@Override
-	public Duration authenticationReuse() {
-		return remoteReuse;
+	public Duration authenticationReuse(String authorizationHeader) {
+		if (!remoteReuse.isPositive()) {
+			return Duration.ZERO;
+		}
+		Duration left = sessions.acceptedFor(authorizationHeader);
+		return left.compareTo(remoteReuse) < 0 ? left : remoteReuse;
 	}
 
 	@Override

@@ -107,6 +107,19 @@ public class SessionManagement {
 		return authenticate(authorizationHeader, true);
 	}
 
+	/**
+	 * How much longer the access token in this header is accepted (its expiry, plus the clock skew
+	 * allowed); zero when it is not a valid access token. Never blocks.
+	 */
+	public Duration acceptedFor(String authorizationHeader) {
+		Optional<String> token = authorizationHeader == null ? Optional.empty() : bearerToken(authorizationHeader);
+		if (token.isPresent() && tokens.verify(token.get(), TokenCodec.Use.ACCESS) instanceof TokenCodec.Verification.Valid(
+				TokenCodec.Claims claims)) {
+			return tokens.acceptedFor(claims);
+		}
+		return Duration.ZERO;
+	}
+
 	/** With {@code memoryOnly}, empty when the grant is not kept in memory; else always an answer. */
 	private Optional<Authentication> authenticate(String authorizationHeader, boolean memoryOnly) {
 		if (authorizationHeader == null || authorizationHeader.isEmpty()) {

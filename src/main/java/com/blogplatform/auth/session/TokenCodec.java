@@ -86,11 +86,14 @@ class TokenCodec {
 		this.refreshVerifier = verifier(Use.REFRESH, false);
 		this.verifiedAccess = Caffeine.newBuilder()
 			.maximumSize(VERIFIED_MAX)
-			.expireAfter(Expiry.<String, Claims>creating((digest, claims) -> {
-				Duration left = Duration.between(clock.instant(), claims.expiresAt().plus(properties.clockSkew()));
-				return left.isNegative() ? Duration.ZERO : left;
-			}))
+			.expireAfter(Expiry.<String, Claims>creating((digest, claims) -> acceptedFor(claims)))
 			.build();
+	}
+
+	/** How much longer a verified token is accepted: until its expiry plus the clock skew allowed; never negative. */
+	Duration acceptedFor(Claims claims) {
+		Duration left = Duration.between(clock.instant(), claims.expiresAt().plus(properties.clockSkew()));
+		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	String sign(UUID subject, String tokenId, Use use, Instant issuedAt) {

@@ -66,7 +66,7 @@ class NatsFaultTests {
 		}
 
 		@Override
-		public Duration authenticationReuse() {
+		public Duration authenticationReuse(String header) {
 			return reuse;
 		}
 
