@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * with the pair that replaced it, instead of revoking the family as a replay
  * @param absoluteLifetime how long a family (one sign-in and all its refreshes) may live: no refresh
  * is granted past it, so a stolen pair cannot be kept alive forever
- * @param remoteReuse how long another service may reuse an authentication this one answered it (the
+ * @param remoteReuse how long another service may reuse an authentication this service answered (the
  * blog service, through the NATS responder's {@code Auth-Reuse-Millis} header) instead of asking
  * again; every change that ends or alters a grant is answered only once this long has passed after
  * every instance dropped it, so a signed-out or rotated token is still refused on the next request
