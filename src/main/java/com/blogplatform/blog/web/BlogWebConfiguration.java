@@ -1,9 +1,12 @@
 package com.blogplatform.blog.web;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
-import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -19,9 +22,10 @@ class BlogWebConfiguration implements WebMvcConfigurer {
 		registry.addConverter(String.class, BlogId.class, BlogId::parse);
 	}
 
-	@Override
-	public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-		converters.addCustomConverter(new RenderedJson.Converter());
+	/** Static: a post-processor, applied to Spring MVC's handler adapter when it is created. */
+	@Bean
+	static BeanPostProcessor blogRenderedAnswers(ObjectProvider<ContentNegotiationManager> negotiation) {
+		return RenderedJson.Writer.first(negotiation);
 	}
 
 	@Override

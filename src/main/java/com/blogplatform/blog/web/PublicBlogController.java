@@ -39,28 +39,28 @@ class PublicBlogController {
 	}
 
 	@GetMapping("/id/{id}")
-	ResponseEntity<RenderedJson<ApiResponse<BlogViews.PublicBlog>>> byId(@PathVariable BlogId id) {
+	RenderedJson<ApiResponse<BlogViews.PublicBlog>> byId(@PathVariable BlogId id) {
 		return answers.answer(blogs.byId(id.value()), BlogViews.PublicBlog::of);
 	}
 
 	@GetMapping("/slug/{slug}")
-	ResponseEntity<RenderedJson<ApiResponse<BlogViews.PublicBlog>>> bySlug(@PathVariable @Size(min = 3, max = 200) String slug) {
+	RenderedJson<ApiResponse<BlogViews.PublicBlog>> bySlug(@PathVariable @Size(min = 3, max = 200) String slug) {
 		return answers.answer(blogs.bySlug(slug), BlogViews.PublicBlog::of);
 	}
 
 	@GetMapping("/list/latest")
-	ResponseEntity<RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>>> latest(@Valid PageQuery page) {
+	RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>> latest(@Valid PageQuery page) {
 		return answers.answer(blogs.latest(page.paging()), BlogViews.ItemBlog::of);
 	}
 
 	@GetMapping("/list/tag/{tag}")
-	ResponseEntity<RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>>> tagged(@PathVariable @Uppercase @Size(max = 100) String tag,
+	RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>> tagged(@PathVariable @Uppercase @Size(max = 100) String tag,
 			@Valid PageQuery page) {
 		return answers.answer(blogs.tagged(tag, page.paging()), BlogViews.ItemBlog::of);
 	}
 
 	@GetMapping("/list/similar/id/{id}")
-	ResponseEntity<RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>>> similar(@PathVariable BlogId id) {
+	RenderedJson<ApiResponse<List<BlogViews.ItemBlog>>> similar(@PathVariable BlogId id) {
 		return answers.answer(blogs.similar(id.value()), BlogViews.ItemBlog::of);
 	}
 }

@@ -8,8 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.function.Function;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,16 +50,13 @@ class PublicReadCaching {
 	}
 
 	/**
-	 * The success envelope of this read model's public view, tagged and to be revalidated before each
-	 * reuse; Spring answers 304 when the request's {@code If-None-Match} names the tag.
+	 * The success envelope of this read model's public view and its tag, answered (to be revalidated
+	 * before each reuse, 304 when the request's {@code If-None-Match} names the tag) by
+	 * {@link RenderedJson.Writer}.
 	 */
 	@SuppressWarnings("unchecked") // a read model's type decides its view: what is kept for it is a V
-	<M, V> ResponseEntity<RenderedJson<ApiResponse<V>>> answer(M model, Function<? super M, V> view) {
-		var answer = (RenderedJson<ApiResponse<V>>) rendered.get(model, key -> render(view.apply(model)));
-		return ResponseEntity.ok() // no preset content type: the request's Accept is negotiated as for every answer
-			.cacheControl(CacheControl.noCache())
-			.eTag(answer.etag())
-			.body(answer);
+	<M, V> RenderedJson<ApiResponse<V>> answer(M model, Function<? super M, V> view) {
+		return (RenderedJson<ApiResponse<V>>) rendered.get(model, key -> render(view.apply(model)));
 	}
 
 	private <V> RenderedJson<ApiResponse<V>> render(V view) {

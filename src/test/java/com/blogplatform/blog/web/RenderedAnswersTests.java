@@ -1,20 +1,29 @@
 package com.blogplatform.blog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import com.blogplatform.shared.web.ApiResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
-import org.springframework.mock.http.MockHttpOutputMessage;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.support.ModelAndViewContainer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A public read's answer is rendered once per content: a read model equal to one already rendered
  * gets the same bytes and tag without serialising again; a changed one gets its own; the bytes are
- * exactly the envelope the application's JSON mapper writes.
+ * exactly the envelope the application's JSON mapper writes, answered with their length, tag and
+ * caching, 304 to a matching {@code If-None-Match}, 406 to an {@code Accept} without JSON.
  */
 class RenderedAnswersTests {
 
@@ -35,39 +44,93 @@ class RenderedAnswersTests {
 		var again = answers.answer(new java.util.ArrayList<>(List.of("a", "b")), view);
 
 		assertThat(rendered).hasValue(1);
-		assertThat(again.getBody()).isSameAs(first.getBody());
-		assertThat(again.getHeaders().getETag()).isEqualTo(first.getHeaders().getETag());
-		assertThat(first.getHeaders().getCacheControl()).isEqualTo("no-cache");
+		assertThat(again).isSameAs(first);
 	}
 
 	@Test
-	void aChangedReadModelHasItsOwnAnswerAndTag() {
+	void aChangedReadModelHasItsOwnAnswerAndTag() throws Exception {
 		var before = answers.answer(List.of("a"), view);
 		var after = answers.answer(List.of("a", "c"), view);
 
 		assertThat(rendered).hasValue(2);
-		assertThat(after.getHeaders().getETag()).isNotEqualTo(before.getHeaders().getETag()).matches("\"[0-9a-f]{32}\"");
-		assertThat(written(after.getBody())).isEqualTo("{\"code\":\"10000\",\"status\":200,\"message\":\"success\",\"data\":[\"A\",\"C\"]}");
+		assertThat(after.etag()).isNotEqualTo(before.etag()).matches("\"[0-9a-f]{32}\"");
+		assertThat(written(after).getContentAsString()).isEqualTo("{\"code\":\"10000\",\"status\":200,\"message\":\"success\",\"data\":[\"A\",\"C\"]}");
 	}
 
 	@Test
-	void theBytesAreTheEnvelopeTheMapperWrites() {
+	void theBytesAreTheEnvelopeTheMapperWritesWithTheirLengthTagAndCaching() throws Exception {
 		var answer = answers.answer(List.of("x"), view);
 
-		assertThat(written(answer.getBody()))
+		MockHttpServletResponse response = written(answer);
+
+		assertThat(response.getContentAsString())
 			.isEqualTo(json.writeValueAsString(new ApiResponse<>(ApiResponse.SUCCESS, 200, "success", List.of("X"))));
-		assertThat(new RenderedJson.Converter().canRead(RenderedJson.class, MediaType.APPLICATION_JSON)).isFalse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("application/json");
+		assertThat(response.getContentLength()).isEqualTo(answer.length());
+		assertThat(response.getHeader("ETag")).isEqualTo(answer.etag());
+		assertThat(response.getHeader("Cache-Control")).isEqualTo("no-cache");
 	}
 
-	private static String written(RenderedJson<?> answer) {
-		try {
-			var output = new MockHttpOutputMessage();
-			new RenderedJson.Converter().write(answer, MediaType.APPLICATION_JSON, output);
-			assertThat(output.getHeaders().getContentLength()).isEqualTo(answer.length());
-			return output.getBodyAsString();
+	@Test
+	void aMatchingIfNoneMatchIs304WithTheTagAndNoBody() throws Exception {
+		var answer = answers.answer(List.of("x"), view);
+		var request = new MockHttpServletRequest("GET", "/blog/list/latest");
+		request.addHeader("If-None-Match", answer.etag());
+
+		MockHttpServletResponse response = written(answer, request);
+
+		assertThat(response.getStatus()).isEqualTo(304);
+		assertThat(response.getContentAsByteArray()).isEmpty();
+		assertThat(response.getHeader("ETag")).isEqualTo(answer.etag());
+		assertThat(response.getHeader("Cache-Control")).isEqualTo("no-cache");
+	}
+
+	@Test
+	void anAcceptJsonCannotSatisfyIsNotAcceptable() throws Exception {
+		var answer = answers.answer(List.of("x"), view);
+		var request = new MockHttpServletRequest("GET", "/blog/list/latest");
+		request.addHeader("Accept", "application/xml, text/html");
+
+		assertThatExceptionOfType(HttpMediaTypeNotAcceptableException.class).isThrownBy(() -> written(answer, request))
+			.satisfies(ex -> assertThat(ex.getSupportedMediaTypes()).containsExactly(MediaType.APPLICATION_JSON));
+		for (String accepted : List.of("*/*", "application/*", "application/*+json", "text/html, application/json;q=0.1")) {
+			var acceptable = new MockHttpServletRequest("GET", "/blog/list/latest");
+			acceptable.addHeader("Accept", accepted);
+			assertThat(written(answer, acceptable).getStatus()).as(accepted).isEqualTo(200);
 		}
-		catch (java.io.IOException ex) {
-			throw new AssertionError(ex);
-		}
+	}
+
+	@Test
+	void writesOnlyRenderedAnswers() throws Exception {
+		var writer = new RenderedJson.Writer(new ContentNegotiationManager());
+		assertThat(writer.supportsReturnType(returnTypeOf("rendered"))).isTrue();
+		assertThat(writer.supportsReturnType(returnTypeOf("entity"))).isFalse();
+	}
+
+	RenderedJson<String> rendered() {
+		return null;
+	}
+
+	ResponseEntity<String> entity() {
+		return null;
+	}
+
+	private static MethodParameter returnTypeOf(String method) throws NoSuchMethodException {
+		return new MethodParameter(RenderedAnswersTests.class.getDeclaredMethod(method), -1);
+	}
+
+	private static MockHttpServletResponse written(RenderedJson<?> answer) throws Exception {
+		return written(answer, new MockHttpServletRequest("GET", "/blog/list/latest"));
+	}
+
+	/** What the writer answers to {@code request}, as Spring MVC calls it for a handler method's result. */
+	private static MockHttpServletResponse written(RenderedJson<?> answer, MockHttpServletRequest request) throws Exception {
+		var response = new MockHttpServletResponse();
+		var container = new ModelAndViewContainer();
+		new RenderedJson.Writer(new ContentNegotiationManager())
+			.handleReturnValue(answer, returnTypeOf("rendered"), container, new ServletWebRequest(request, response));
+		assertThat(container.isRequestHandled()).isTrue();
+		return response;
 	}
 }
