@@ -75,10 +75,7 @@ class RenderedAnswersTests {
 	@Test
 	void aMatchingIfNoneMatchIs304WithTheTagAndNoBody() throws Exception {
 		var answer = answers.answer(List.of("x"), view);
-		var request = new MockHttpServletRequest("GET", "/blog/list/latest");
-		request.addHeader("If-None-Match", answer.etag());
-
-		MockHttpServletResponse response = written(answer, request);
+		MockHttpServletResponse response = written(answer, get("If-None-Match", answer.etag()));
 
 		assertThat(response.getStatus()).isEqualTo(304);
 		assertThat(response.getContentAsByteArray()).isEmpty();
@@ -89,15 +86,11 @@ class RenderedAnswersTests {
 	@Test
 	void anAcceptJsonCannotSatisfyIsNotAcceptable() throws Exception {
 		var answer = answers.answer(List.of("x"), view);
-		var request = new MockHttpServletRequest("GET", "/blog/list/latest");
-		request.addHeader("Accept", "application/xml, text/html");
-
-		assertThatExceptionOfType(HttpMediaTypeNotAcceptableException.class).isThrownBy(() -> written(answer, request))
+		assertThatExceptionOfType(HttpMediaTypeNotAcceptableException.class)
+			.isThrownBy(() -> written(answer, get("Accept", "application/xml, text/html")))
 			.satisfies(ex -> assertThat(ex.getSupportedMediaTypes()).containsExactly(MediaType.APPLICATION_JSON));
 		for (String accepted : List.of("*/*", "application/*", "application/*+json", "text/html, application/json;q=0.1")) {
-			var acceptable = new MockHttpServletRequest("GET", "/blog/list/latest");
-			acceptable.addHeader("Accept", accepted);
-			assertThat(written(answer, acceptable).getStatus()).as(accepted).isEqualTo(200);
+			assertThat(written(answer, get("Accept", accepted)).getStatus()).as(accepted).isEqualTo(200);
 		}
 	}
 
@@ -118,6 +111,12 @@ class RenderedAnswersTests {
 
 	private static MethodParameter returnTypeOf(String method) throws NoSuchMethodException {
 		return new MethodParameter(RenderedAnswersTests.class.getDeclaredMethod(method), -1);
+	}
+
+	private static MockHttpServletRequest get(String header, String value) {
+		var request = new MockHttpServletRequest("GET", "/blog/list/latest");
+		request.addHeader(header, value);
+		return request;
 	}
 
 	private static MockHttpServletResponse written(RenderedJson<?> answer) throws Exception {
