@@ -26,9 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class RenderedJson<T> {
 
-	/** What a client or a cache may do with a rendered answer ({@link PublicReadCaching}): keep it, revalidate it. */
-	static final String CACHE_CONTROL = CacheControl.noCache().getHeaderValue();
-
 	private final byte[] body;
 
 	private final String etag;
@@ -62,6 +59,9 @@ final class RenderedJson<T> {
 	static final class Writer implements HandlerMethodReturnValueHandler {
 
 		private static final List<MediaType> PRODUCIBLE = List.of(MediaType.APPLICATION_JSON);
+
+		/** What a client or a cache may do with a rendered answer ({@link PublicReadCaching}): keep it, revalidate it. */
+		private static final String CACHE_CONTROL = CacheControl.noCache().getHeaderValue();
 
 		private final ContentNegotiationManager negotiation;
 
