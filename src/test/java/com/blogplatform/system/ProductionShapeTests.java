@@ -181,6 +181,14 @@ class ProductionShapeTests {
 			assertThat(read.data().path("title").asString()).isEqualTo(title);
 			assertThat(api(blog).get("/blog/list/tag/PROD?page=1&limit=10").data().findValuesAsString("_id")).contains(id);
 		}
+		// Both blog instances render the same stored blog to the same bytes, so a tag from one revalidates at the other.
+		var tagged = api(blog1).get("/blog/id/" + id);
+		String tag = tagged.headers().get("etag").getFirst();
+		assertThat(tagged.headers().get("cache-control")).containsExactly("no-cache");
+		var revalidated = api(blog2).with("If-None-Match", tag).get("/blog/id/" + id);
+		assertThat(revalidated.status()).isEqualTo(304);
+		assertThat(revalidated.body()).isEmpty();
+		assertThat(api(blog2).with("Accept", "application/xml").get("/blog/id/" + id).status()).isEqualTo(406);
 		// Requests alternate across both blog instances; NATS' queue group spreads them over both auth instances.
 		for (int i = 0; i < 20; i++) {
 			assertThat(api(i % 2 == 0 ? blog1 : blog2).bearer(author.accessToken()).get("/blog/author/drafts?page=1&limit=1").status())
